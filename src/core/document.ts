@@ -1,0 +1,30 @@
+/** The formats lede reads. `txt` also covers anything that decodes to prose with no markup. */
+export const FORMATS = ['txt', 'md', 'html', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** One sentence of the article body, verbatim after normalisation. */
+export interface Sentence {
+  /** Position among all body sentences, from 0. */
+  readonly index: number;
+  /** Paragraph it belongs to, from 0. */
+  readonly paragraph: number;
+  readonly text: string;
+}
+
+/**
+ * An article as read from a file: the title kept apart from the body (it is never glued to the first
+ * sentence), page furniture removed, text in Unicode NFC with whitespace normalised.
+ */
+export interface ArticleDocument {
+  readonly title: string | null;
+  readonly byline: string | null;
+  /** Publication date as found in the source (ISO 8601 when the source gives one), else null. */
+  readonly published: string | null;
+  readonly format: Format;
+  /** Encoding the bytes were decoded from, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  readonly encoding: string;
+  /** Body paragraphs, each a run of text with single spaces. */
+  readonly paragraphs: readonly string[];
+  /** Body sentences in document order. */
+  readonly sentences: readonly Sentence[];
+}

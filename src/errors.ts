@@ -1,0 +1,123 @@
+/**
+ * Every failure lede reports on purpose is a `LedeError`: a stable machine `code`, a message written
+ * for the person who uploaded or posted the article, and the HTTP status the API maps it to.
+ * `expose` says whether the message may reach a client; internal failures never leak their details.
+ */
+export type ErrorCode =
+  | 'EMPTY_DOCUMENT'
+  | 'UNSUPPORTED_MEDIA'
+  | 'INPUT_TOO_LARGE'
+  | 'MALFORMED_INPUT'
+  | 'UNSUPPORTED_FORMAT'
+  | 'UNSUPPORTED_LANGUAGE'
+  | 'INVALID_TAXONOMY'
+  | 'INVALID_OPTIONS'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'UNAUTHORIZED'
+  | 'CONFIGURATION'
+  | 'INTERNAL';
+
+export class LedeError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly expose: boolean;
+
+  constructor(code: ErrorCode, message: string, status: number, options?: { cause?: unknown; expose?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+    this.expose = options?.expose ?? status < 500;
+  }
+
+  /** The `{code, message}` pair written into error documents and API error bodies. */
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.expose ? this.message : 'Internal error' };
+  }
+}
+
+/** Nothing but whitespace (or furniture) once the file was read. */
+export class EmptyDocumentError extends LedeError {
+  constructor(message = 'The document has no text to summarise', options?: { cause?: unknown }) {
+    super('EMPTY_DOCUMENT', message, 422, options);
+  }
+}
+
+/** Binary content: images, PDF, archives, Office files, NUL bytes. */
+export class UnsupportedMediaError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('UNSUPPORTED_MEDIA', message, 415, options);
+  }
+}
+
+/** Over the configured byte limit; raised before the input is decoded in full. */
+export class InputTooLargeError extends LedeError {
+  readonly limitBytes: number;
+  constructor(sizeBytes: number | undefined, limitBytes: number, options?: { cause?: unknown }) {
+    const size = sizeBytes === undefined ? 'more than' : `${sizeBytes} bytes, over`;
+    super('INPUT_TOO_LARGE', `The input is ${size} the limit of ${limitBytes} bytes`, 413, options);
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** The bytes or the structure cannot be understood: invalid JSON, a JSON object with no text field, a bad event. */
+export class MalformedInputError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MALFORMED_INPUT', message, 400, options);
+  }
+}
+
+/** A format lede does not read (for example `--format docx`, or an unknown content type). */
+export class UnsupportedFormatError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('UNSUPPORTED_FORMAT', message, 415, options);
+  }
+}
+
+export class UnsupportedLanguageError extends LedeError {
+  readonly language: string;
+  constructor(language: string, options?: { cause?: unknown }) {
+    super('UNSUPPORTED_LANGUAGE', `Language "${language}" is not supported`, 422, options);
+    this.language = language;
+  }
+}
+
+/** A user-supplied taxonomy file that does not match the bundled taxonomy's shape. */
+export class InvalidTaxonomyError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_TAXONOMY', message, 400, options);
+  }
+}
+
+/** Options passed to a core function (or a request's `sentences`) out of range. */
+export class InvalidOptionsError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_OPTIONS', message, 400, options);
+  }
+}
+
+export class NotFoundError extends LedeError {
+  constructor(message = 'Not found', options?: { cause?: unknown }) {
+    super('NOT_FOUND', message, 404, options);
+  }
+}
+
+export class MethodNotAllowedError extends LedeError {
+  constructor(message = 'Method not allowed', options?: { cause?: unknown }) {
+    super('METHOD_NOT_ALLOWED', message, 405, options);
+  }
+}
+
+/** The environment is wrong: raised at cold start so a misconfigured function fails loudly, once. */
+export class ConfigurationError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONFIGURATION', message, 500, { ...options, expose: false });
+  }
+}
+
+/** Wraps anything unexpected so callers see one shape; the cause keeps the detail for logs only. */
+export function toLedeError(error: unknown): LedeError {
+  if (error instanceof LedeError) return error;
+  return new LedeError('INTERNAL', 'Internal error', 500, { cause: error, expose: false });
+}
