@@ -23,7 +23,12 @@ export class LedeError extends Error {
   readonly status: number;
   readonly expose: boolean;
 
-  constructor(code: ErrorCode, message: string, status: number, options?: { cause?: unknown; expose?: boolean }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    status: number,
+    options?: { cause?: unknown; expose?: boolean },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
