@@ -7,6 +7,12 @@ import type { Tag } from './tags/tag.js';
  */
 export const SCHEMA_VERSION = '1.0.0';
 
+/** Who made the analysis; kept equal to package.json's version by a unit test. */
+export const GENERATOR: { readonly name: 'lede'; readonly version: string } = Object.freeze({
+  name: 'lede',
+  version: '0.1.0',
+});
+
 export interface SummarySentence {
   /** Index of the sentence among the article's body sentences. */
   readonly index: number;
@@ -43,5 +49,5 @@ export interface Analysis {
   readonly keywords: readonly Keyword[];
   readonly tags: readonly Tag[];
   readonly stats: Stats;
-  readonly generator: { readonly name: 'lede'; readonly version: string };
+  readonly generator: typeof GENERATOR;
 }

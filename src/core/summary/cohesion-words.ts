@@ -1,0 +1,77 @@
+/**
+ * Openers that tie a sentence to the one before it. Lifted out of context, a summary sentence that
+ * starts with one of these reads as a non sequitur ("But the plan failed.").
+ */
+export const DANGLING_CONNECTIVES: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'still',
+  'yet',
+  'also',
+  'and',
+  'or',
+  'so',
+  'then',
+  'thus',
+  'therefore',
+  'meanwhile',
+  'instead',
+  'otherwise',
+  'moreover',
+  'furthermore',
+  'besides',
+  'nevertheless',
+  'nonetheless',
+  'likewise',
+  'similarly',
+  'conversely',
+  'indeed',
+  'rather',
+  'hence',
+  'consequently',
+  'accordingly',
+  'though',
+  'although',
+  'because',
+  'further',
+  'additionally',
+  'separately',
+  'elsewhere',
+]);
+
+/** Pronouns and demonstratives whose antecedent is usually in the previous sentence. */
+export const ANAPHORIC_OPENERS: ReadonlySet<string> = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'them',
+  'his',
+  'her',
+  'its',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'such',
+  'both',
+  'neither',
+  'either',
+  'here',
+]);
+
+/** Words that mark a sentence as the speaker tag of a quote rather than news in its own right. */
+export const ATTRIBUTION_VERBS: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'told',
+  'added',
+  'asked',
+  'wrote',
+  'noted',
+  'explained',
+  'argued',
+  'insisted',
+]);

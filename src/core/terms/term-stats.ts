@@ -1,0 +1,148 @@
+import { isStopWord, stem, tokenize } from '../text/words.js';
+import { findNamePhrases } from './name-phrases.js';
+
+/** A content term: a Porter stem standing for one or more surface forms. */
+export interface Term {
+  readonly id: number;
+  readonly stem: string;
+  /** Occurrences in the body. */
+  count: number;
+  /** Surface forms seen, with their counts, to report the most common one. */
+  readonly surfaces: Map<string, number>;
+}
+
+/** A multi-word name ("Central Asia", "Belt and Road Initiative") found in the body. */
+export interface NamePhrase {
+  /** Stems joined by spaces: the phrase's identity. */
+  readonly key: string;
+  readonly termIds: readonly number[];
+  count: number;
+  readonly surfaces: Map<string, number>;
+  readonly sentences: number[];
+}
+
+export interface SentenceTerms {
+  /** Term ids of the sentence's content words, in order (repeats kept). */
+  readonly termIds: Int32Array;
+  /** Word count, stop words included: the length used by the length prior. */
+  readonly wordCount: number;
+  /** Keys of the name phrases in the sentence. */
+  readonly phraseKeys: readonly string[];
+}
+
+/** Term statistics of one document, computed in one pass over its sentences. */
+export interface TermStats {
+  readonly terms: readonly Term[];
+  readonly sentences: readonly SentenceTerms[];
+  readonly phrases: ReadonlyMap<string, NamePhrase>;
+  /** Term ids of the title's content words. */
+  readonly titleTermIds: ReadonlySet<number>;
+  readonly totalWords: number;
+  /**
+   * Sub-linear weight of a term: 1 + ln(count). A word repeated 50 times weighs about 5, not 50, so one
+   * hammered word cannot decide which sentences matter.
+   */
+  weight(termId: number): number;
+}
+
+const HAS_LETTER = /\p{L}/u;
+
+function isContentToken(token: string, lower: string): boolean {
+  return token.length > 1 && HAS_LETTER.test(token) && !isStopWord(lower);
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * Counts content terms (stemmed, stop words out) per sentence and for the document, and the
+ * multi-word names each sentence contains. Linear in the input: each sentence is tokenised once.
+ * @example computeTermStats('Xi visits Central Asia', ['Xi arrived in Central Asia.']).phrases.has('central asia')
+ */
+export function computeTermStats(title: string | null, sentences: readonly string[]): TermStats {
+  const terms: Term[] = [];
+  const idsByStem = new Map<string, number>();
+  const phrases = new Map<string, NamePhrase>();
+  let totalWords = 0;
+
+  const termIdOf = (token: string, countIt: boolean): number | undefined => {
+    const lower = token.toLowerCase();
+    if (!isContentToken(token, lower)) return undefined;
+    const stemmed = stem(lower);
+    let id = idsByStem.get(stemmed);
+    if (id === undefined) {
+      id = terms.length;
+      idsByStem.set(stemmed, id);
+      terms.push({ id, stem: stemmed, count: 0, surfaces: new Map() });
+    }
+    const term = terms[id];
+    if (countIt && term !== undefined) {
+      term.count += 1;
+      bump(term.surfaces, token);
+    }
+    return id;
+  };
+
+  const sentenceTerms: SentenceTerms[] = sentences.map((text, sentenceIndex) => {
+    const tokens = tokenize(text);
+    totalWords += tokens.length;
+    const ids: number[] = [];
+    for (const token of tokens) {
+      const id = termIdOf(token, true);
+      if (id !== undefined) ids.push(id);
+    }
+    const phraseKeys: string[] = [];
+    for (const surface of findNamePhrases(text)) {
+      const words = tokenize(surface);
+      const termIds = words.map((w) => termIdOf(w, false)).filter((id): id is number => id !== undefined);
+      if (termIds.length < 2) continue;
+      const key = termIds.map((id) => terms[id]?.stem ?? '').join(' ');
+      let phrase = phrases.get(key);
+      if (phrase === undefined) {
+        phrase = { key, termIds, count: 0, surfaces: new Map(), sentences: [] };
+        phrases.set(key, phrase);
+      }
+      phrase.count += 1;
+      bump(phrase.surfaces, surface);
+      if (phrase.sentences.at(-1) !== sentenceIndex) phrase.sentences.push(sentenceIndex);
+      phraseKeys.push(key);
+    }
+    return { termIds: Int32Array.from(ids), wordCount: tokens.length, phraseKeys };
+  });
+
+  const titleTermIds = new Set<number>();
+  if (title !== null) {
+    for (const token of tokenize(title)) {
+      const lower = token.toLowerCase();
+      if (!isContentToken(token, lower)) continue;
+      const id = idsByStem.get(stem(lower));
+      if (id !== undefined) titleTermIds.add(id);
+    }
+  }
+
+  return {
+    terms,
+    sentences: sentenceTerms,
+    phrases,
+    titleTermIds,
+    totalWords,
+    weight(termId: number): number {
+      const count = terms[termId]?.count ?? 0;
+      return count === 0 ? 0 : 1 + Math.log(count);
+    },
+  };
+}
+
+/** The most frequent surface form in a count map (ties: the first seen). */
+export function commonestSurface(surfaces: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [surface, count] of surfaces) {
+    if (count > bestCount) {
+      best = surface;
+      bestCount = count;
+    }
+  }
+  return best;
+}
