@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'INVALID_TAXONOMY'
   | 'INVALID_OPTIONS'
   | 'NOT_FOUND'
+  | 'UNREADABLE_FILE'
   | 'METHOD_NOT_ALLOWED'
   | 'UNAUTHORIZED'
   | 'CONFIGURATION'
@@ -105,6 +106,13 @@ export class InvalidOptionsError extends LedeError {
 export class NotFoundError extends LedeError {
   constructor(message = 'Not found', options?: { cause?: unknown }) {
     super('NOT_FOUND', message, 404, options);
+  }
+}
+
+/** A local file the CLI was asked to read that is missing, a directory, or not permitted. */
+export class UnreadableFileError extends LedeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('UNREADABLE_FILE', message, 400, options);
   }
 }
 
