@@ -1,0 +1,299 @@
+import { z } from 'zod';
+import { InvalidTaxonomyError } from '../../errors.js';
+import { stem, tokenize } from '../text/words.js';
+import { bundledTaxonomy } from './data/taxonomy.js';
+
+/**
+ * The shape of a taxonomy file (the bundled one in `data/taxonomy.ts`, or a user's JSON), as a
+ * JSON Schema-ish sketch:
+ *
+ * ```jsonc
+ * {
+ *   "$schema": "string (optional, ignored)",
+ *   "description": "string (optional, ignored)",
+ *   "minScore": "number in [0, 1] (optional): topics scoring below it are not tagged",
+ *   "topics": [                       // at least one
+ *     {
+ *       "name": "string, non-empty, unique ignoring case (the tag name, e.g. \"human rights\")",
+ *       "description": "string (optional)",
+ *       "terms": [                    // single words, matched on their Porter stem
+ *         { "term": "diplomacy", "weight": 2.5 }   // weight in [0, 10]; 0 switches the term off
+ *       ],
+ *       "phrases": [                  // optional; 2 to 6 words, matched as a stem sequence
+ *         { "term": "foreign policy", "weight": 3 }
+ *       ]
+ *     }
+ *   ]
+ * }
+ * ```
+ *
+ * Unknown keys are rejected so that a typo ("wieght") fails loudly instead of silently dropping a term.
+ * Hyphens count as spaces: "cease-fire" is the phrase "cease fire", so it belongs under `phrases`.
+ */
+export interface TaxonomyData {
+  readonly minScore?: number | undefined;
+  readonly topics: readonly TopicData[];
+}
+
+export interface TopicData {
+  readonly name: string;
+  readonly description?: string | undefined;
+  readonly terms: readonly TermData[];
+  readonly phrases?: readonly TermData[] | undefined;
+}
+
+export interface TermData {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** A matchable entry, shared by every topic that lists it: one dictionary lookup serves them all. */
+export interface TaxonomyEntry {
+  /** The stem (term) or space-joined stems (phrase): the identity of the entry. */
+  readonly key: string;
+  readonly stems: readonly string[];
+  readonly postings: readonly { readonly topic: number; readonly weight: number }[];
+}
+
+export interface CompiledTopic {
+  readonly name: string;
+  readonly description: string | undefined;
+  /** Sum of the topic's weights: how much vocabulary it can match, used to keep big topics from winning by size. */
+  readonly mass: number;
+}
+
+/** The compiled form `tagTopics` reads: terms keyed by stem, phrases as stem sequences. */
+export interface Taxonomy {
+  readonly minScore: number;
+  readonly topics: readonly CompiledTopic[];
+  readonly terms: ReadonlyMap<string, TaxonomyEntry>;
+  /** Phrases keyed by their first stem, longest first, so the first that matches is the longest. */
+  readonly phrases: ReadonlyMap<string, readonly TaxonomyEntry[]>;
+}
+
+/** One word of text as the matcher sees it. */
+export interface Unit {
+  readonly surface: string;
+  readonly stem: string;
+}
+
+const MAX_PHRASE_WORDS = 6;
+const MAX_WEIGHT = 10;
+
+/**
+ * Words of a text as matchable units. Hyphens split words, on both sides of the match, so "cease-fire",
+ * "cease fire" and a taxonomy phrase "cease fire" all meet; a compound the taxonomy lists whole
+ * ("ceasefire") stays whole.
+ * @example toUnits('A cease-fire') // [{surface:'A',stem:'a'}, {surface:'cease',stem:'ceas'}, {surface:'fire',stem:'fire'}]
+ */
+export function toUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  for (const token of tokenize(text)) {
+    if (!token.includes('-')) {
+      units.push({ surface: token, stem: stem(token) });
+      continue;
+    }
+    for (const part of token.split('-')) if (part !== '') units.push({ surface: part, stem: stem(part) });
+  }
+  return units;
+}
+
+const termSchema = z.strictObject({
+  term: z.string().trim().min(1, 'must be a non-empty string'),
+  weight: z
+    .number({ error: 'must be a number' })
+    .min(0, 'must be 0 or more')
+    .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT}`),
+});
+
+const topicSchema = z.strictObject({
+  name: z.string({ error: 'must be a string' }).trim().min(1, 'must be a non-empty string'),
+  description: z.string().optional(),
+  terms: z.array(termSchema),
+  phrases: z.array(termSchema).optional(),
+});
+
+const taxonomySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    minScore: z.number({ error: 'must be a number' }).min(0).max(1).optional(),
+    topics: z.array(topicSchema).min(1, 'must list at least one topic'),
+  })
+  .superRefine((data, ctx) => {
+    const seen = new Map<string, number>();
+    data.topics.forEach((topic, t) => {
+      const key = topic.name.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, t);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', t, 'name'],
+          message: `duplicate topic name "${topic.name}" (also at topics[${first}])`,
+        });
+      if (topic.terms.length === 0 && (topic.phrases ?? []).length === 0)
+        ctx.addIssue({ code: 'custom', path: ['topics', t], message: 'has no terms and no phrases' });
+      topic.terms.forEach((entry, i) => {
+        if (toUnits(entry.term).length !== 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['topics', t, 'terms', i, 'term'],
+            message: `"${entry.term}" is not a single word: list it under phrases`,
+          });
+      });
+      (topic.phrases ?? []).forEach((entry, i) => {
+        const words = toUnits(entry.term).length;
+        if (words < 2 || words > MAX_PHRASE_WORDS)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['topics', t, 'phrases', i, 'term'],
+            message: `"${entry.term}" must have 2 to ${MAX_PHRASE_WORDS} words (single words go under terms)`,
+          });
+      });
+    });
+  });
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path)
+    out += typeof key === 'number' ? `[${key}]` : `${out === '' ? '' : '.'}${String(key)}`;
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * Validates a taxonomy read from JSON. Throws `InvalidTaxonomyError` naming each bad path.
+ * @example parseTaxonomy(JSON.parse(file)) // { topics: [...] }
+ * @example parseTaxonomy({ topics: [] }) // throws: Invalid taxonomy: topics: must list at least one topic
+ */
+export function parseTaxonomy(json: unknown): TaxonomyData {
+  const result = taxonomySchema.safeParse(json);
+  if (result.success) return result.data;
+  const shown = result.error.issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  const more = result.error.issues.length - shown.length;
+  throw new InvalidTaxonomyError(
+    `Invalid taxonomy: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`,
+    { cause: result.error },
+  );
+}
+
+function entryKey(term: string): string {
+  return toUnits(term)
+    .map((u) => u.stem)
+    .join(' ');
+}
+
+// Same stem listed twice (e.g. "sanction" and "sanctions"): the later entry wins, which is also how a
+// user's term overrides a bundled one in `mergeTaxonomy`.
+function mergeEntries(base: readonly TermData[], user: readonly TermData[]): TermData[] {
+  const byKey = new Map<string, TermData>();
+  for (const entry of [...base, ...user]) {
+    const key = entryKey(entry.term);
+    byKey.delete(key);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Combines the bundled taxonomy with a user's. `replace` uses the user's topics alone; `extend` keeps
+ * the base topics, adds the user's new ones, and merges a same-name topic's terms and phrases, the
+ * user's weight winning (weight 0 switches a base term off). The user's `minScore` wins when set.
+ * @example mergeTaxonomy(bundledTaxonomy, parseTaxonomy(json), 'extend')
+ */
+export function mergeTaxonomy(
+  base: TaxonomyData,
+  user: TaxonomyData,
+  mode: 'extend' | 'replace',
+): TaxonomyData {
+  const minScore = user.minScore ?? base.minScore;
+  if (mode === 'replace') return { minScore, topics: user.topics };
+
+  const userByName = new Map(user.topics.map((topic) => [topic.name.toLowerCase(), topic]));
+  const topics: TopicData[] = base.topics.map((topic) => {
+    const extra = userByName.get(topic.name.toLowerCase());
+    if (extra === undefined) return topic;
+    userByName.delete(topic.name.toLowerCase());
+    return {
+      name: topic.name,
+      description: extra.description ?? topic.description,
+      terms: mergeEntries(topic.terms, extra.terms),
+      phrases: mergeEntries(topic.phrases ?? [], extra.phrases ?? []),
+    };
+  });
+  topics.push(...userByName.values());
+  return { minScore, topics };
+}
+
+const FALLBACK_MIN_SCORE = bundledTaxonomy.minScore;
+
+type IndexBuilder = Map<string, { stems: string[]; postings: { topic: number; weight: number }[] }>;
+
+/**
+ * Validates a taxonomy and compiles it for matching: stems every term and phrase once and indexes them,
+ * so an entry several topics list costs one lookup.
+ * @example tagTopics(text, compileTaxonomy(mergeTaxonomy(bundledTaxonomy, user, 'extend')))
+ */
+export function compileTaxonomy(data: TaxonomyData): Taxonomy {
+  const valid = parseTaxonomy(data);
+  const termIndex: IndexBuilder = new Map();
+  const phraseIndex: IndexBuilder = new Map();
+  const topics: CompiledTopic[] = valid.topics.map((topic, t) => {
+    let mass = 0;
+    for (const [index, entries] of [
+      [termIndex, topic.terms],
+      [phraseIndex, topic.phrases ?? []],
+    ] as const) {
+      // Keyed by stem, later entries winning: "sanction" and "sanctions" are one entry.
+      const weights = new Map(entries.map((entry) => [entryKey(entry.term), entry.weight]));
+      for (const [key, weight] of weights) {
+        if (weight === 0) continue;
+        const built = index.get(key) ?? { stems: key.split(' '), postings: [] };
+        built.postings.push({ topic: t, weight });
+        index.set(key, built);
+        mass += weight;
+      }
+    }
+    return { name: topic.name, description: topic.description, mass };
+  });
+
+  const terms = new Map<string, TaxonomyEntry>();
+  for (const [key, entry] of termIndex) terms.set(key, { key, ...entry });
+  const phrases = new Map<string, TaxonomyEntry[]>();
+  for (const [key, entry] of phraseIndex) {
+    const [first] = entry.stems;
+    if (first === undefined) continue;
+    const list = phrases.get(first) ?? [];
+    list.push({ key, ...entry });
+    phrases.set(first, list);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+
+  return Object.freeze({ minScore: valid.minScore ?? FALLBACK_MIN_SCORE, topics, terms, phrases });
+}
+
+let compiledDefault: Taxonomy | undefined;
+function bundled(): Taxonomy {
+  compiledDefault ??= compileTaxonomy(bundledTaxonomy);
+  return compiledDefault;
+}
+
+/**
+ * The bundled taxonomy, compiled on first use rather than at import: a cold start that never tags pays
+ * nothing for stemming the vocabulary.
+ * @example tagTopics(text, defaultTaxonomy)
+ */
+export const defaultTaxonomy: Taxonomy = Object.freeze({
+  get minScore() {
+    return bundled().minScore;
+  },
+  get topics() {
+    return bundled().topics;
+  },
+  get terms() {
+    return bundled().terms;
+  },
+  get phrases() {
+    return bundled().phrases;
+  },
+});
