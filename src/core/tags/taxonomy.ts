@@ -81,9 +81,9 @@ const MAX_PHRASE_WORDS = 6;
 const MAX_WEIGHT = 10;
 
 /**
- * Words of a text as matchable units. Hyphens split words, on both sides of the match, so "cease-fire",
- * "cease fire" and a taxonomy phrase "cease fire" all meet; a compound the taxonomy lists whole
- * ("ceasefire") stays whole.
+ * Words of a text as matchable units, used alike for the taxonomy's entries and the article's text.
+ * Hyphens split words, so "cease-fire" in an article meets the taxonomy phrase "cease fire" (and
+ * "anti-war" still counts as "war"); a closed compound such as "ceasefire" is a word of its own.
  * @example toUnits('A cease-fire') // [{surface:'A',stem:'a'}, {surface:'cease',stem:'ceas'}, {surface:'fire',stem:'fire'}]
  */
 export function toUnits(text: string): Unit[] {
@@ -229,6 +229,21 @@ const FALLBACK_MIN_SCORE = bundledTaxonomy.minScore;
 
 type IndexBuilder = Map<string, { stems: string[]; postings: { topic: number; weight: number }[] }>;
 
+/** Adds one topic's terms or phrases to an index; returns the weight they add to the topic's mass. */
+function addEntries(index: IndexBuilder, entries: readonly TermData[], topic: number): number {
+  let mass = 0;
+  // Keyed by stem, later entries winning: "sanction" and "sanctions" are one entry.
+  const weights = new Map(entries.map((entry) => [entryKey(entry.term), entry.weight]));
+  for (const [key, weight] of weights) {
+    if (weight === 0) continue;
+    const built = index.get(key) ?? { stems: key.split(' '), postings: [] };
+    built.postings.push({ topic, weight });
+    index.set(key, built);
+    mass += weight;
+  }
+  return mass;
+}
+
 /**
  * Validates a taxonomy and compiles it for matching: stems every term and phrase once and indexes them,
  * so an entry several topics list costs one lookup.
@@ -239,21 +254,7 @@ export function compileTaxonomy(data: TaxonomyData): Taxonomy {
   const termIndex: IndexBuilder = new Map();
   const phraseIndex: IndexBuilder = new Map();
   const topics: CompiledTopic[] = valid.topics.map((topic, t) => {
-    let mass = 0;
-    for (const [index, entries] of [
-      [termIndex, topic.terms],
-      [phraseIndex, topic.phrases ?? []],
-    ] as const) {
-      // Keyed by stem, later entries winning: "sanction" and "sanctions" are one entry.
-      const weights = new Map(entries.map((entry) => [entryKey(entry.term), entry.weight]));
-      for (const [key, weight] of weights) {
-        if (weight === 0) continue;
-        const built = index.get(key) ?? { stems: key.split(' '), postings: [] };
-        built.postings.push({ topic: t, weight });
-        index.set(key, built);
-        mass += weight;
-      }
-    }
+    const mass = addEntries(termIndex, topic.terms, t) + addEntries(phraseIndex, topic.phrases ?? [], t);
     return { name: topic.name, description: topic.description, mass };
   });
 

@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../../src/core/segment/split-sentences.js';
+import type { Tag, TaggableText } from '../../../src/core/tags/tag.js';
+import { compileTaxonomy, defaultTaxonomy } from '../../../src/core/tags/taxonomy.js';
+import { tagTopics } from '../../../src/core/tags/topics.js';
+import { InvalidOptionsError } from '../../../src/errors.js';
+
+/** A sample article: first line the title, then the body. */
+function article(name: string): TaggableText {
+  const raw = readFileSync(new URL(`../../fixtures/topics/${name}.txt`, import.meta.url), 'utf8');
+  const [title = '', ...body] = raw.split('\n');
+  return { title, sentences: splitSentences(body.join('\n')) };
+}
+
+function names(tags: readonly Tag[]): string[] {
+  return tags.map((tag) => tag.name);
+}
+
+const SAMPLES: readonly { file: string; top: string; never: readonly string[] }[] = [
+  { file: 'state-visit', top: 'geopolitics', never: ['sport', 'entertainment', 'transport', 'lifestyle'] },
+  { file: 'football-match', top: 'sport', never: ['geopolitics', 'politics', 'conflict', 'labour'] },
+  { file: 'rate-decision', top: 'economy', never: ['sport', 'politics', 'entertainment'] },
+  { file: 'tech-launch', top: 'technology', never: ['sport', 'entertainment', 'crime'] },
+  { file: 'vaccine-hospital', top: 'health', never: ['sport', 'science', 'politics'] },
+  { file: 'wildfire-climate', top: 'environment', never: ['sport', 'economy', 'politics'] },
+  { file: 'oil-gas-prices', top: 'energy', never: ['sport', 'transport', 'geopolitics'] },
+  { file: 'film-festival', top: 'entertainment', never: ['sport', 'business', 'crime'] },
+  { file: 'fraud-trial', top: 'crime', never: ['sport', 'entertainment', 'education'] },
+  { file: 'vatican', top: 'religion', never: ['sport', 'entertainment', 'education'] },
+  { file: 'school-funding', top: 'education', never: ['sport', 'science', 'energy'] },
+  { file: 'refugee-detention', top: 'human rights', never: ['sport', 'crime', 'media'] },
+];
+
+describe('tagTopics on sample articles', () => {
+  it.each(SAMPLES)('tags $file with $top first and never with $never', ({ file, top, never }) => {
+    const tags = tagTopics(article(file));
+    expect(tags[0]?.name).toBe(top);
+    expect(tags[0]?.score).toBeGreaterThan(0.8);
+    for (const wrong of never) expect(names(tags)).not.toContain(wrong);
+  });
+
+  it('tags a state visit with geopolitics and politics, not sport or entertainment despite limousines and a victory lap', () => {
+    const tags = tagTopics(article('state-visit'));
+    expect(names(tags).slice(0, 2)).toEqual(['geopolitics', 'politics']);
+    expect(tags[0]?.evidence).toEqual(expect.arrayContaining(['state visit', 'summit']));
+  });
+
+  it('tags a wildfire story with disaster as well as environment', () => {
+    expect(names(tagTopics(article('wildfire-climate')))).toEqual(
+      expect.arrayContaining(['environment', 'disaster']),
+    );
+  });
+});
+
+describe('tagTopics scoring', () => {
+  it('scores a topic higher when its words are in the title', () => {
+    const sentences = [
+      'The ministers met on Tuesday.',
+      'The talks covered sanctions and a treaty on fishing.',
+      'They spoke for an hour.',
+    ];
+    const inBody = tagTopics({ title: 'Ministers meet', sentences });
+    const inTitle = tagTopics({ title: 'Ministers discuss sanctions and a treaty', sentences });
+    const score = (tags: readonly Tag[]) => tags.find((t) => t.name === 'geopolitics')?.score ?? 0;
+    expect(score(inTitle)).toBeGreaterThan(score(inBody));
+  });
+
+  it('lets several distinct terms beat one word repeated fifty times', () => {
+    const repeated = Array.from({ length: 50 }, () => 'The school was in the news again.');
+    const tags = tagTopics(
+      {
+        title: null,
+        sentences: [
+          ...repeated,
+          'A teacher spoke.',
+          'Diplomats from both embassies said the summit would end with a treaty, new sanctions and a bilateral pact.',
+        ],
+      },
+      defaultTaxonomy,
+      { minScore: 0, minRelativeScore: 0 },
+    );
+    const geopolitics = tags.find((t) => t.name === 'geopolitics');
+    const education = tags.find((t) => t.name === 'education');
+    expect(geopolitics).toBeDefined();
+    expect(education).toBeDefined();
+    expect(geopolitics?.score ?? 0).toBeGreaterThan(education?.score ?? 1);
+  });
+
+  it('gives no topic for a single weak word', () => {
+    expect(tagTopics({ title: null, sentences: ['The match was postponed because of the rain.'] })).toEqual(
+      [],
+    );
+  });
+
+  it('gives no topic for one strong word alone, even at no threshold', () => {
+    const tags = tagTopics({ title: null, sentences: ['The pope waved.'] }, defaultTaxonomy, {
+      minScore: 0,
+      minRelativeScore: 0,
+    });
+    expect(names(tags)).not.toContain('religion');
+  });
+
+  it('lets one strong phrase count as evidence on its own', () => {
+    const tags = tagTopics({ title: 'Interest rates', sentences: ['Interest rates.'] }, defaultTaxonomy, {
+      minScore: 0,
+    });
+    expect(tags[0]).toMatchObject({ name: 'economy', evidence: ['Interest rates'] });
+  });
+
+  it('matches phrases on stems and lets a phrase consume its words', () => {
+    const tags = tagTopics(
+      {
+        title: null,
+        sentences: [
+          'The central bank left its interest rate unchanged.',
+          'The world cup final drew a huge crowd.',
+        ],
+      },
+      defaultTaxonomy,
+      { minScore: 0, minRelativeScore: 0 },
+    );
+    const economy = tags.find((t) => t.name === 'economy');
+    const sport = tags.find((t) => t.name === 'sport');
+    expect(economy?.evidence).toEqual(expect.arrayContaining(['central bank', 'interest rate']));
+    expect(sport?.evidence).toContain('world cup');
+    expect(sport?.evidence).not.toContain('cup');
+  });
+
+  it('reads hyphenated words as phrases', () => {
+    const tags = tagTopics(
+      { title: null, sentences: ['A cease-fire held along the front line after the air strikes.'] },
+      defaultTaxonomy,
+      { minScore: 0 },
+    );
+    expect(tags[0]?.name).toBe('conflict');
+    expect(tags[0]?.evidence).toContain('cease fire');
+  });
+
+  it('does not match function words that stem like a term', () => {
+    // Porter stems "innings" to "in" and "wellness" to "well".
+    const sentences = ['He was in the room as well as in the hall, in fact in every room.'];
+    expect(tagTopics({ title: null, sentences }, defaultTaxonomy, { minScore: 0 })).toEqual([]);
+  });
+
+  it('lists distinct evidence, heaviest first, at most six', () => {
+    const tags = tagTopics(article('vatican'));
+    const religion = tags[0];
+    expect(religion?.evidence.length).toBeLessThanOrEqual(6);
+    expect(new Set(religion?.evidence.map((e) => e.toLowerCase())).size).toBe(religion?.evidence.length);
+    expect(religion?.evidence.slice(0, 2)).toEqual(expect.arrayContaining(['Pope']));
+  });
+
+  it('returns tags sorted by score, then name, with scores in [0, 1]', () => {
+    const tags = tagTopics(article('wildfire-climate'), defaultTaxonomy, {
+      minScore: 0,
+      minRelativeScore: 0,
+      maxTopics: 20,
+    });
+    expect(tags.length).toBeGreaterThan(3);
+    for (const [i, tag] of tags.entries()) {
+      expect(tag.kind).toBe('topic');
+      expect(tag.score).toBeGreaterThanOrEqual(0);
+      expect(tag.score).toBeLessThanOrEqual(1);
+      const next = tags[i + 1];
+      if (next !== undefined) {
+        expect(tag.score > next.score || (tag.score === next.score && tag.name < next.name)).toBe(true);
+      }
+    }
+  });
+
+  it('gives the same tags for the same input every time', () => {
+    const text = article('oil-gas-prices');
+    const first = tagTopics(text);
+    expect(tagTopics(structuredClone(text))).toEqual(first);
+    expect(
+      tagTopics(text, compileTaxonomy({ topics: [{ name: 'x', terms: [{ term: 'oil', weight: 1 }] }] })),
+    ).toEqual(
+      tagTopics(text, compileTaxonomy({ topics: [{ name: 'x', terms: [{ term: 'oil', weight: 1 }] }] })),
+    );
+  });
+
+  it('returns nothing for an empty article', () => {
+    expect(tagTopics({ title: null, sentences: [] })).toEqual([]);
+    expect(tagTopics({ title: '', sentences: ['', '   '] })).toEqual([]);
+  });
+
+  it('finishes on 20 MB of text', () => {
+    const sentences = [...article('football-match').sentences, ...article('rate-decision').sentences];
+    const long: string[] = [];
+    let size = 0;
+    while (size < 20_000_000) {
+      for (const sentence of sentences) {
+        long.push(sentence);
+        size += sentence.length;
+      }
+    }
+    const tags = tagTopics({ title: null, sentences: long });
+    expect(names(tags)).toEqual(expect.arrayContaining(['sport', 'economy']));
+  });
+
+  it('never throws and keeps scores in [0, 1] for any text', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string(), { nil: null }), fc.array(fc.string()), (title, sentences) => {
+        for (const tag of tagTopics({ title, sentences }, defaultTaxonomy, { minScore: 0 })) {
+          expect(tag.score).toBeGreaterThanOrEqual(0);
+          expect(tag.score).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+});
+
+describe('tagTopics options', () => {
+  it('keeps at most maxTopics', () => {
+    const tags = tagTopics(article('wildfire-climate'), defaultTaxonomy, { maxTopics: 1 });
+    expect(names(tags)).toEqual(['environment']);
+  });
+
+  it('drops topics below minScore', () => {
+    const all = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0 });
+    const strict = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0.9 });
+    expect(all.length).toBeGreaterThan(strict.length);
+    for (const tag of strict) expect(tag.score).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('rejects options out of range', () => {
+    const text = article('vatican');
+    expect(() => tagTopics(text, defaultTaxonomy, { minScore: 2 })).toThrow(InvalidOptionsError);
+    expect(() => tagTopics(text, defaultTaxonomy, { maxTopics: 0 })).toThrow(InvalidOptionsError);
+    expect(() => tagTopics(text, defaultTaxonomy, { maxTopics: 1.5 })).toThrow(/maxTopics/);
+    expect(() => tagTopics(text, defaultTaxonomy, { minRelativeScore: Number.NaN })).toThrow(
+      InvalidOptionsError,
+    );
+  });
+});
