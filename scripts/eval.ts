@@ -1,0 +1,79 @@
+// Scores lede's summaries and tags on the bundled corpus (tests/fixtures/articles) against Lead-N and a
+// term-frequency baseline. Usage: npm run eval [-- --verbose] [-- --file path/to/article.txt]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyzeArticle } from '../src/core/analyze.js';
+import { loadSentenceReader } from './eval/body-sentences.js';
+import { loadCorpus } from './eval/corpus.js';
+import { evaluateCorpus } from './eval/evaluate.js';
+import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
+
+const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
+  --verbose     print every system's summary and the tags for each article
+  --file PATH   print lede's summary, tags and keywords for one article, then exit
+  --out PATH    where to write the numbers (default bench-results/eval.json)`;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        verbose: { type: 'boolean', short: 'v', default: false },
+        file: { type: 'string' },
+        out: { type: 'string', default: join(ROOT, 'bench-results', 'eval.json') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    // parseArgs throws TypeErrors for unknown or malformed options; the message is meant for the user.
+    console.error(`eval: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const values = parseOptions(process.argv.slice(2));
+  if (values === undefined) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.file !== undefined) {
+    const bytes = new Uint8Array(readFileSync(values.file));
+    console.log(formatAnalysis(values.file, analyzeArticle(bytes, { filename: basename(values.file) })));
+    return;
+  }
+
+  const started = performance.now();
+  const results = await evaluateCorpus(loadCorpus(), await loadSentenceReader(), { stem: true });
+  const elapsedMs = Math.round(performance.now() - started);
+
+  if (values.verbose) {
+    for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
+  }
+  console.log(formatReport(results));
+  console.log(`\nEvaluated in ${elapsedMs} ms.`);
+
+  const out = values.out;
+  mkdirSync(join(out, '..'), { recursive: true });
+  const { articles, ...summary } = results;
+  writeFileSync(
+    out,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, articles }, null, 2)}\n`,
+  );
+  console.log(`Numbers written to ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
