@@ -1,0 +1,128 @@
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { InputTooLargeError, LedeError, NotFoundError } from '../errors.js';
+
+/** The S3 settings the client factory needs (a subset of `LedeConfig`). */
+export interface S3ClientSettings {
+  readonly s3Endpoint: string | null;
+  readonly s3ForcePathStyle: boolean;
+}
+
+/**
+ * Creates the S3 client. Call once per container (module scope) and pass it to the handler factories,
+ * so tests can hand in a client pointed at s3rver.
+ *
+ * @example
+ * const s3 = createS3Client({ s3Endpoint: null, s3ForcePathStyle: false });
+ */
+export function createS3Client(settings: S3ClientSettings): S3Client {
+  return new S3Client({
+    ...(settings.s3Endpoint === null ? {} : { endpoint: settings.s3Endpoint }),
+    forcePathStyle: settings.s3ForcePathStyle,
+    // Standard mode retries throttling, 5xx and network errors with backoff before we see them.
+    maxAttempts: 3,
+    retryMode: 'standard',
+  });
+}
+
+/** A failure worth retrying later: throttling, a 5xx, a timeout or a dropped connection. */
+export class StorageUnavailableError extends LedeError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('INTERNAL', `S3 ${operation} failed transiently`, 503, { ...options, expose: false });
+  }
+}
+
+/** Any other S3 failure (access denied, a missing bucket): a deployment problem, not the caller's. */
+export class StorageError extends LedeError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('INTERNAL', `S3 ${operation} failed`, 500, { ...options, expose: false });
+  }
+}
+
+export interface StoredObject {
+  readonly bytes: Uint8Array;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly versionId: string | null;
+  readonly size: number;
+}
+
+/**
+ * Reads an object whole, refusing it before the body is downloaded when S3 reports it larger than
+ * `maxBytes` (and again after reading, should the length header be missing).
+ * Throws `NotFoundError` if the object is gone, `InputTooLargeError`, `StorageUnavailableError` or `StorageError`.
+ */
+export async function readObject(
+  s3: S3Client,
+  location: { bucket: string; key: string; maxBytes: number },
+): Promise<StoredObject> {
+  const { bucket, key, maxBytes } = location;
+  try {
+    const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const body = response.Body;
+    if (body === undefined) throw new StorageError('GetObject returned no body');
+    if (response.ContentLength !== undefined && response.ContentLength > maxBytes) {
+      // Drop the connection instead of draining megabytes we will not use.
+      if ('destroy' in body && typeof body.destroy === 'function') body.destroy();
+      throw new InputTooLargeError(response.ContentLength, maxBytes);
+    }
+    const bytes = await body.transformToByteArray();
+    if (bytes.byteLength > maxBytes) throw new InputTooLargeError(bytes.byteLength, maxBytes);
+    return {
+      bytes,
+      contentType: response.ContentType ?? null,
+      etag: response.ETag ?? null,
+      versionId: response.VersionId ?? null,
+      size: bytes.byteLength,
+    };
+  } catch (error) {
+    throw toStorageError(error, 'GetObject');
+  }
+}
+
+/** Writes a JSON document; the same input always yields the same key, so rewrites are idempotent. */
+export async function writeJson(
+  s3: S3Client,
+  location: { bucket: string; key: string },
+  document: unknown,
+): Promise<void> {
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: `${JSON.stringify(document, null, 2)}\n`,
+        ContentType: 'application/json; charset=utf-8',
+      }),
+    );
+  } catch (error) {
+    throw toStorageError(error, 'PutObject');
+  }
+}
+
+const GONE = new Set(['NoSuchKey', 'NotFound', 'NoSuchVersion']);
+const THROTTLED = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'RequestTimeout',
+  'RequestTimeTooSkewed',
+  'InternalError',
+  'ServiceUnavailable',
+]);
+
+/**
+ * Sorts an SDK failure into gone / transient / permanent. Errors that are not S3 service responses
+ * (timeouts, socket resets, DNS) come from the network and are treated as transient.
+ */
+export function toStorageError(error: unknown, operation: string): LedeError {
+  if (error instanceof LedeError) return error;
+  if (error instanceof S3ServiceException) {
+    if (GONE.has(error.name)) return new NotFoundError('The object does not exist', { cause: error });
+    const status = error.$metadata.httpStatusCode ?? 0;
+    if (THROTTLED.has(error.name) || status >= 500 || status === 429 || error.$retryable !== undefined) {
+      return new StorageUnavailableError(operation, { cause: error });
+    }
+    return new StorageError(operation, { cause: error });
+  }
+  return new StorageUnavailableError(operation, { cause: error });
+}

@@ -1,0 +1,57 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { S3Client } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { createS3Client, readObject } from '../adapters/s3.js';
+import { type LedeConfig, config as processConfig } from '../config.js';
+import { analyzeArticle } from '../core/analyze.js';
+import { jsonResponse, rawJsonResponse } from './http-response.js';
+import { type ApiRequest, apiRequest } from './middleware/api-request.js';
+import { cors } from './middleware/cors.js';
+import { httpErrors } from './middleware/http-errors.js';
+import { createLogger, createMetrics } from './observability.js';
+import { outputKeyForRequest } from './output-key.js';
+
+export interface ApiHandlerDeps {
+  readonly s3: S3Client;
+  readonly config: LedeConfig;
+  readonly logger?: Logger;
+  readonly metrics?: Metrics;
+}
+
+// Stored analyses are small; this only bounds what a tampered object could make us buffer.
+const MAX_STORED_ANALYSIS_BYTES = 5 * 1024 * 1024;
+
+/** Builds the API Gateway (REST, v1 proxy) handler for `POST /summaries` and `GET /summaries/{key+}`. */
+export function createApiHandler(deps: ApiHandlerDeps) {
+  const { s3, config } = deps;
+  const logger = deps.logger ?? createLogger(config);
+  const metrics = deps.metrics ?? createMetrics(config);
+  return middy<ApiRequest, APIGatewayProxyResult>()
+    .use(cors(config.corsOrigin))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(httpErrors({ logger }))
+    .use(httpHeaderNormalizer())
+    .use(apiRequest({ maxBytes: config.maxBytes }))
+    .handler(async (request): Promise<APIGatewayProxyResult> => {
+      if (request.route === 'createSummary') {
+        const { bytes, ...options } = request.article;
+        return jsonResponse(200, analyzeArticle(bytes, { ...options, maxBytes: config.maxBytes }));
+      }
+      const key = outputKeyForRequest(request.key, config);
+      const stored = await readObject(s3, {
+        bucket: config.outputBucket,
+        key,
+        maxBytes: MAX_STORED_ANALYSIS_BYTES,
+      });
+      return rawJsonResponse(200, new TextDecoder().decode(stored.bytes));
+    });
+}
+
+/** The deployed handler: one S3 client per container, config validated at cold start. */
+export const handler = createApiHandler({ s3: createS3Client(processConfig), config: processConfig });

@@ -1,0 +1,51 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+import { createS3Client } from '../adapters/s3.js';
+import { type LedeConfig, config as processConfig } from '../config.js';
+import { createLogger, createMetrics, METRIC } from './observability.js';
+import { processUpload } from './process-upload.js';
+
+export interface OnUploadHandlerDeps {
+  readonly s3: S3Client;
+  readonly config: LedeConfig;
+  readonly logger?: Logger;
+  readonly metrics?: Metrics;
+  readonly now?: () => Date;
+}
+
+/**
+ * Builds the S3-triggered handler. Records are processed one after another (bounded memory); a record
+ * that fails transiently does not stop the others, and the invocation then throws so Lambda retries
+ * the event. Rewriting the records that succeeded is harmless: their output keys are deterministic.
+ */
+export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
+  const logger = deps.logger ?? createLogger(deps.config);
+  const metrics = deps.metrics ?? createMetrics(deps.config);
+  const uploadDeps = { ...deps, logger, metrics, now: deps.now ?? (() => new Date()) };
+  return middy()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(parser({ schema: S3Schema }))
+    .handler(async (event) => {
+      const failures: unknown[] = [];
+      for (const record of event.Records) {
+        await processUpload(record, uploadDeps).catch((error: unknown) => {
+          logger.error('Record failed; the event will be retried', { key: record.s3.object.key, error });
+          metrics.addMetric(METRIC.failures, MetricUnit.Count, 1);
+          failures.push(error);
+        });
+      }
+      if (failures.length > 0) {
+        throw new AggregateError(failures, `${failures.length} of ${event.Records.length} records failed`);
+      }
+    });
+}
+
+/** The deployed handler: one S3 client per container, config validated at cold start. */
+export const handler = createOnUploadHandler({ s3: createS3Client(processConfig), config: processConfig });
