@@ -1,0 +1,62 @@
+import type { Format } from '../document.js';
+
+/** Names accepted for `--format` / the `format` option, so `markdown` and `htm` work as well as `md`. */
+export const FORMAT_ALIASES: Readonly<Record<string, Format>> = Object.freeze({
+  txt: 'txt',
+  text: 'txt',
+  plain: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  json: 'json',
+});
+
+/** File extensions (lower case, no dot) and the format each names. */
+export const EXTENSION_FORMATS: Readonly<Record<string, Format>> = Object.freeze({
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  json: 'json',
+});
+
+/** Media types (lower case, without parameters) and the format each names. */
+export const MEDIA_TYPE_FORMATS: Readonly<Record<string, Format>> = Object.freeze({
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'text/x-markdown': 'md',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'application/json': 'json',
+  'text/json': 'json',
+});
+
+/**
+ * Media types that are certainly not text lede can read. Matched as prefixes so that
+ * `image/png` and every `application/vnd.openxmlformats-officedocument.*` type are covered.
+ */
+export const UNSUPPORTED_MEDIA_PREFIXES: readonly string[] = Object.freeze([
+  'image/',
+  'audio/',
+  'video/',
+  'font/',
+  'application/pdf',
+  'application/zip',
+  'application/x-zip',
+  'application/gzip',
+  'application/x-gzip',
+  'application/x-tar',
+  'application/x-7z',
+  'application/x-rar',
+  'application/msword',
+  'application/vnd.ms-',
+  'application/vnd.openxmlformats-',
+  'application/vnd.oasis.opendocument.',
+  'application/epub+zip',
+  'application/rtf',
+]);

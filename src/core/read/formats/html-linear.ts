@@ -1,0 +1,85 @@
+import { decodeEntities } from './entities.js';
+import { BLOCK_TAGS, FURNITURE_TAGS } from './html-furniture.js';
+
+/** Furniture elements whose whole content is skipped by the linear scan (up to the first closing tag). */
+const SKIP_CONTENT: ReadonlySet<string> = new Set([...FURNITURE_TAGS, 'title', 'head', 'pre']);
+/** Elements that never have a closing tag, so skipping "their content" would swallow the page. */
+const VOID_TAGS: ReadonlySet<string> = new Set(['img', 'input', 'link', 'meta', 'embed', 'br', 'hr']);
+const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]{0,40})/;
+
+/**
+ * Extracts text from HTML with a single forward scan and no DOM: tags are dropped, block tags
+ * become paragraph breaks, and furniture elements are skipped to their first closing tag. Every
+ * step moves forward with `indexOf`, so the cost is linear and nothing recurses; this is the
+ * fallback for pages too deeply nested for the DOM-based reader. Nested furniture of the same
+ * tag and `>` inside quoted attributes are not handled: acceptable for a last resort.
+ *
+ * @example
+ * stripTags('<p>One &amp; two</p><script>x()</script><p>Three</p>') // 'One & two\n\nThree'
+ */
+export function stripTags(html: string): string {
+  const lower = asciiLowerCase(html);
+  const out: string[] = [];
+  let i = 0;
+  while (i < html.length) {
+    const open = html.indexOf('<', i);
+    if (open < 0) {
+      out.push(html.slice(i));
+      break;
+    }
+    out.push(html.slice(i, open));
+    if (html.startsWith('<!--', open)) {
+      const end = html.indexOf('-->', open + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const name = TAG_NAME.exec(html.slice(open, open + 44))?.[1]?.toLowerCase();
+    const close = html.indexOf('>', open + 1);
+    if (name === undefined || close < 0) {
+      // A bare "<" in text ("a < b"), or a tag cut off at the end of the input.
+      if (close < 0 && name !== undefined) break;
+      out.push('<');
+      i = open + 1;
+      continue;
+    }
+    const isClosing = html[open + 1] === '/';
+    if (!isClosing && SKIP_CONTENT.has(name) && !VOID_TAGS.has(name)) {
+      const end = lower.indexOf(`</${name}`, close + 1);
+      const endClose = end < 0 ? -1 : html.indexOf('>', end);
+      i = endClose < 0 ? html.length : endClose + 1;
+      continue;
+    }
+    // Inline tags join their text ("<b>bo</b>ld" is "bold"); block tags separate paragraphs.
+    if (BLOCK_TAGS.has(name)) out.push('\n\n');
+    i = close + 1;
+  }
+  return decodeEntities(out.join(''))
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
+/**
+ * The `<title>` text found by a plain search, for the linear fallback.
+ *
+ * @example
+ * titleTagText('<title>News &amp; views</title>') // 'News & views'
+ */
+export function titleTagText(html: string): string | null {
+  const lower = asciiLowerCase(html);
+  const start = lower.indexOf('<title');
+  if (start < 0) return null;
+  const open = html.indexOf('>', start);
+  const end = lower.indexOf('</title', open);
+  if (open < 0 || end < 0) return null;
+  return decodeEntities(html.slice(open + 1, end));
+}
+
+/**
+ * Lower-cases A-Z only. `toLowerCase` can change a string's length ("İ" becomes two code units),
+ * which would make indexes found in the copy point at the wrong place in the original.
+ */
+function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}

@@ -1,0 +1,189 @@
+import { Lexer, type MarkedToken, type Token } from 'marked';
+import { decodeEntities } from './entities.js';
+import { bylineOf, cleanInline, type ParsedArticle, publishedOf } from './parsed.js';
+import { parseText } from './text.js';
+
+const MARKED_TYPES: ReadonlySet<string> = new Set<MarkedToken['type']>([
+  'blockquote',
+  'br',
+  'checkbox',
+  'code',
+  'codespan',
+  'def',
+  'del',
+  'em',
+  'escape',
+  'heading',
+  'hr',
+  'html',
+  'image',
+  'link',
+  'list',
+  'list_item',
+  'paragraph',
+  'space',
+  'strong',
+  'table',
+  'text',
+]);
+
+/** marked's `Token` includes a catch-all for extensions; only its own token types are handled here. */
+function isMarkedToken(token: Token): token is MarkedToken {
+  return MARKED_TYPES.has(token.type);
+}
+
+interface FrontMatter {
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+}
+
+/** YAML front matter: only flat `key: value` lines are read, which is all the metadata we need. */
+const FRONT_MATTER = /^---\n([\s\S]*?)\n(?:---|\.\.\.)(?:\n|$)/;
+
+function splitFrontMatter(text: string): { body: string; meta: FrontMatter } {
+  const match = FRONT_MATTER.exec(text);
+  if (match === null) return { body: text, meta: { title: null, byline: null, published: null } };
+  const fields = new Map<string, string>();
+  for (const line of (match[1] ?? '').split('\n')) {
+    const pair = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
+    const key = pair?.[1];
+    const value = pair?.[2]?.replace(/^(["'])(.*)\1$/, '$2');
+    if (key !== undefined && value !== undefined && value !== '') fields.set(key.toLowerCase(), value);
+  }
+  const first = (...keys: string[]): string | null =>
+    cleanInline(keys.map((key) => fields.get(key)).find((value) => value !== undefined));
+  return {
+    body: text.slice(match[0].length),
+    meta: {
+      title: first('title', 'headline'),
+      byline: first('author', 'byline', 'authors'),
+      published: first('date', 'published', 'published_at', 'pubdate'),
+    },
+  };
+}
+
+/**
+ * Reads Markdown through marked's lexer (never its renderer): the first `#` heading or the front
+ * matter `title` is the title; paragraphs, list items (one per line) and block quotes become text
+ * with emphasis and link markup removed (link text kept); code blocks, raw HTML, images, tables
+ * and sub-headings are left out because they are not sentences of the story.
+ *
+ * Input nested deep enough to exhaust the stack (thousands of `>` levels) is read as plain text.
+ *
+ * @example
+ * parseMarkdown('# Title\n\nSome **bold** [news](https://example.org).').paragraphs
+ * // ['Some bold news.']
+ */
+export function parseMarkdown(text: string): ParsedArticle {
+  const { body, meta } = splitFrontMatter(text);
+  try {
+    return fromTokens(new Lexer({ gfm: true }).lex(body), meta);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const plain = parseText(body);
+    return { ...plain, title: meta.title ?? plain.title };
+  }
+}
+
+function fromTokens(tokens: readonly Token[], meta: FrontMatter): ParsedArticle {
+  let title = meta.title;
+  let byline = meta.byline;
+  let published = meta.published;
+  const paragraphs: string[] = [];
+
+  const visitBlocks = (blocks: readonly Token[]): void => {
+    for (const token of blocks) {
+      if (!isMarkedToken(token)) continue;
+      switch (token.type) {
+        case 'heading': {
+          const heading = cleanInline(inlineText(token.tokens));
+          if (token.depth === 1 && title === null && paragraphs.length === 0) title = heading;
+          break;
+        }
+        case 'paragraph':
+        case 'text': {
+          const line = cleanInline(inlineText(token.tokens ?? [token]));
+          if (line === null) break;
+          // A byline or date straight under the headline is metadata, not body text.
+          if (paragraphs.length === 0 && byline === null && bylineOf(line) !== null) {
+            byline = bylineOf(line);
+          } else if (paragraphs.length === 0 && published === null && publishedOf(line) !== null) {
+            published = publishedOf(line);
+          } else {
+            paragraphs.push(line);
+          }
+          break;
+        }
+        case 'list': {
+          const lines = listLines(token.items);
+          if (lines.length > 0) paragraphs.push(lines.join('\n'));
+          break;
+        }
+        case 'blockquote':
+          visitBlocks(token.tokens);
+          break;
+        default:
+          // code, html, hr, space, def, table: not prose.
+          break;
+      }
+    }
+  };
+  visitBlocks(tokens);
+  return { title, byline, published, paragraphs };
+}
+
+/** One line per list item, nested items flattened after their parent. */
+function listLines(items: readonly Token[]): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    if (!isMarkedToken(item) || item.type !== 'list_item') continue;
+    const own: string[] = [];
+    for (const child of item.tokens) {
+      if (!isMarkedToken(child)) continue;
+      if (child.type === 'list') {
+        const line = cleanInline(own.join(' '));
+        if (line !== null) lines.push(line);
+        own.length = 0;
+        lines.push(...listLines(child.items));
+      } else if (child.type === 'text' || child.type === 'paragraph') {
+        own.push(inlineText(child.tokens ?? [child]));
+      }
+    }
+    const line = cleanInline(own.join(' '));
+    if (line !== null) lines.push(line);
+  }
+  return lines;
+}
+
+/** The visible text of inline tokens: markup dropped, link and emphasis text kept, images and tags dropped. */
+function inlineText(tokens: readonly Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    if (!isMarkedToken(token)) continue;
+    switch (token.type) {
+      case 'text':
+        out += token.tokens === undefined ? decodeEntities(token.text) : inlineText(token.tokens);
+        break;
+      case 'strong':
+      case 'em':
+      case 'del':
+      case 'link':
+        out += inlineText(token.tokens);
+        break;
+      case 'codespan':
+        out += decodeEntities(token.text);
+        break;
+      case 'escape':
+        out += token.text;
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      default:
+        // image, inline html, checkbox: nothing readable.
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import {
+  FURNITURE_LINE_PATTERNS,
+  ICON_NAME_PARTS,
+  PROMO_ALWAYS,
+  PROMO_MAX_WORDS,
+  PROMO_OBJECTS,
+  PROMO_VERBS,
+  TEASER_MAX_WORDS,
+  TEASER_VOICE,
+  UI_FILLER_WORDS,
+  UI_LINE_MAX_WORDS,
+  UI_WORDS,
+} from './furniture-rules.js';
+
+/** Words of a line: letter/digit runs, with CamelCase and letter-digit joins split ("Article2"). */
+function uiTokens(text: string): string[] {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .flatMap((word) => word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u))
+    .filter((token) => token !== '')
+    .map((token) => token.toLowerCase());
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+/**
+ * Whether a whole line (or paragraph) is page furniture: a UI strip built from interface words
+ * ("Listen 5 min Comment on this story Gift Article Share"), or a line whose wording and length
+ * mark it as an ad label, sign-up prompt, photo credit, cookie notice, reporting credit,
+ * copyright line or social-media prompt.
+ *
+ * @example
+ * isFurnitureLine('Story continues below advertisement') // true
+ * isFurnitureLine('Share prices fell on Monday.') // false
+ */
+export function isFurnitureLine(line: string): boolean {
+  const text = line.trim();
+  if (text === '') return true;
+  const tokens = uiTokens(text);
+  // Separators and ornaments ("* * *", "|", "—") carry no words at all.
+  if (tokens.length === 0) return true;
+
+  const words = wordCount(text);
+  if (FURNITURE_LINE_PATTERNS.some((rule) => words <= rule.maxWords && rule.pattern.test(text))) return true;
+  return isUiStrip(tokens);
+}
+
+/** Every token an interface word, filler or number, and at least one a real interface word. */
+function isUiStrip(tokens: readonly string[]): boolean {
+  if (tokens.length > UI_LINE_MAX_WORDS) return false;
+  let uiWords = 0;
+  for (const token of tokens) {
+    if (UI_WORDS.has(token)) uiWords += 1;
+    else if (!UI_FILLER_WORDS.has(token) && !/^\p{N}+$/u.test(token)) return false;
+  }
+  return uiWords > 0;
+}
+
+/**
+ * Removes furniture lines from raw text, leaving a blank line in their place so the paragraphs on
+ * either side stay apart.
+ *
+ * @example
+ * removeFurnitureLines('Body one.\nAdvertisement\nBody two.') // 'Body one.\n\nBody two.'
+ */
+export function removeFurnitureLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() !== '' && isFurnitureLine(line) ? '' : line))
+    .join('\n');
+}
+
+/**
+ * Whether a sentence found inside a paragraph is furniture: a furniture line on its own, an
+ * imperative promo ("Get the ... newsletter for updates.", "Sign up ...", "Click here ..."), or an
+ * editorial teaser in the promo "we" ("We're following ...").
+ *
+ * @example
+ * isFurnitureSentence('Sign up for our morning briefing.') // true
+ * isFurnitureSentence('Get ready for a long winter, the forecaster said.') // false
+ */
+export function isFurnitureSentence(sentence: string): boolean {
+  const text = sentence.trim();
+  if (isFurnitureLine(text)) return true;
+  const words = wordCount(text);
+  if (words <= PROMO_MAX_WORDS) {
+    if (PROMO_ALWAYS.test(text)) return true;
+    if (PROMO_VERBS.test(text) && PROMO_OBJECTS.test(text)) return true;
+  }
+  return words <= TEASER_MAX_WORDS && TEASER_VOICE.test(text);
+}
+
+/** A CamelCase word of two or more parts, every part an icon-name part ("ArrowRight"). */
+function isIconName(word: string): boolean {
+  const core = word.replace(/^[^\p{L}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (!/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*|\p{N}+)+$/u.test(core)) return false;
+  return uiTokens(core).every((part) => ICON_NAME_PARTS.has(part) || /^\p{N}+$/u.test(part));
+}
+
+/**
+ * Strips icon labels that leaked into the text from the start and end of a sentence:
+ * "ArrowRight The leader landed." becomes "The leader landed.".
+ *
+ * @example
+ * stripIconNames('ChevronDown The talks resumed.') // 'The talks resumed.'
+ */
+export function stripIconNames(sentence: string): string {
+  const words = sentence.trim().split(/\s+/);
+  let start = 0;
+  let end = words.length;
+  while (start < end && isIconName(words[start] ?? '')) start += 1;
+  while (end > start && isIconName(words[end - 1] ?? '')) end -= 1;
+  if (start === 0 && end === words.length) return sentence.trim();
+  return words.slice(start, end).join(' ');
+}
