@@ -71,7 +71,9 @@ const ROUTES: Readonly<
   '/summaries': {
     POST: (event, maxBytes) => ({ route: 'createSummary', article: parseArticle(event, maxBytes) }),
   },
-  '/summaries/{key+}': { GET: (event) => ({ route: 'getSummary', key: event.pathParameters?.key ?? '' }) },
+  '/summaries/{key+}': {
+    GET: (event) => ({ route: 'getSummary', key: decodePathKey(event.pathParameters?.key) }),
+  },
 };
 
 /**
@@ -145,6 +147,18 @@ function bodyBytes(event: ProxyEvent): Uint8Array {
     throw new MalformedInputError('The request body is marked base64 but is not valid base64');
   }
   return new Uint8Array(Buffer.from(compact, 'base64'));
+}
+
+// REST APIs pass `{key+}` through still percent-encoded (serverless/serverless#5037), while some local
+// emulators decode it: decode when the value is valid percent-encoding, else take it as it is.
+// `+` stays a plus: it only means a space in query strings and in S3 event keys.
+function decodePathKey(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function describe(error: z.ZodError): string {
