@@ -1,47 +1,74 @@
-// PLACEHOLDER until the analysis lands: interface is final, output is a crude lead summary.
-import { type Analysis, SCHEMA_VERSION } from './analysis.js';
-import type { Format } from './document.js';
-import { splitSentences } from './segment/split-sentences.js';
+import { type Analysis, GENERATOR, SCHEMA_VERSION, type Stats } from './analysis.js';
+import type { ArticleDocument } from './document.js';
+import { extractKeywords } from './keywords.js';
+import { type ReadOptions, readDocument, readText } from './read/read-document.js';
+import { round, type SummaryOptions, selectSummary } from './summary/summarize.js';
+import type { Tag, TaggableText } from './tags/tag.js';
+import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
+import { tagTopics } from './tags/topics.js';
+import { computeTermStats } from './terms/term-stats.js';
 
-export interface AnalyzeArticleOptions {
-  /** File name or S3 key, used with `contentType` to choose the format. */
-  readonly filename?: string;
-  readonly contentType?: string;
-  /** Forces the format, skipping detection. */
-  readonly format?: Format;
-  /** Overrides the title found in the document. */
-  readonly title?: string;
-  readonly maxBytes?: number;
-  /** Summary length in sentences; default grows with the article. */
-  readonly sentences?: number;
+export interface AnalyzeOptions extends SummaryOptions {
+  /** Topic taxonomy; the bundled one by default. */
+  readonly taxonomy?: Taxonomy;
+  /** How many keywords to report. */
+  readonly keywords?: number;
+}
+
+export type AnalyzeArticleOptions = ReadOptions & AnalyzeOptions;
+
+// Adult silent reading speed for non-fiction, in words per minute.
+const READING_WORDS_PER_MINUTE = 238;
+
+/**
+ * Analyses a document that has been read: extractive summary, keywords, topic and place tags, stats.
+ * Deterministic: the same document and options give the same result, with no timestamps.
+ * @example analyzeDocument(readText('Title\n\nFirst sentence. Second one.')).summary.sentences
+ */
+export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = {}): Analysis {
+  const texts = doc.sentences.map((s) => s.text);
+  const stats = computeTermStats(doc.title, texts);
+  const chosen = selectSummary(stats, texts, options);
+  const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
+  const taggable: TaggableText = { title: doc.title, sentences: texts };
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    status: 'ok',
+    title: doc.title,
+    byline: doc.byline,
+    published: doc.published,
+    language: 'en',
+    format: doc.format,
+    encoding: doc.encoding,
+    summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
+    keywords: extractKeywords(stats, options.keywords === undefined ? {} : { limit: options.keywords }),
+    tags: tagTopics(taggable, options.taxonomy ?? defaultTaxonomy).map(roundTag),
+    stats: documentStats(doc, stats.totalWords),
+    generator: GENERATOR,
+  };
 }
 
 /** Reads an article file (bytes) and analyses it. Throws a `LedeError` for bad input. */
 export function analyzeArticle(bytes: Uint8Array, options: AnalyzeArticleOptions = {}): Analysis {
-  const text = new TextDecoder().decode(bytes);
-  const sentences = splitSentences(text).slice(0, options.sentences ?? 3);
+  return analyzeDocument(readDocument(bytes, options), options);
+}
+
+/** Analyses text already in memory (the HTTP API's JSON body). Throws a `LedeError` for bad input. */
+export function analyzeText(text: string, options: AnalyzeArticleOptions = {}): Analysis {
+  return analyzeDocument(readText(text, options), options);
+}
+
+function roundTag(tag: Tag): Tag {
+  return { ...tag, score: round(tag.score) };
+}
+
+function documentStats(doc: ArticleDocument, words: number): Stats {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    status: 'ok',
-    title: options.title ?? null,
-    byline: null,
-    published: null,
-    language: 'en',
-    format: options.format ?? 'txt',
-    encoding: 'utf-8',
-    summary: {
-      text: sentences.join(' '),
-      sentences: sentences.map((s, index) => ({ index, text: s, score: 1 })),
-    },
-    keywords: [],
-    tags: [],
-    stats: {
-      characters: text.length,
-      words: 0,
-      sentences: sentences.length,
-      paragraphs: 1,
-      readingTimeMinutes: 1,
-    },
-    generator: { name: 'lede', version: '0.1.0' },
+    characters: doc.paragraphs.reduce((sum, p) => sum + p.length, 0),
+    words,
+    sentences: doc.sentences.length,
+    paragraphs: doc.paragraphs.length,
+    readingTimeMinutes: Math.max(1, Math.ceil(words / READING_WORDS_PER_MINUTE)),
   };
 }

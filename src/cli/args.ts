@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util';
+import { FORMATS, type Format } from '../core/document.js';
+
+export const USAGE = `Usage: lede [options] <file|->...
+
+Reads each article file (or standard input for "-") and prints one JSON object per input,
+one per line, in input order.
+
+Options:
+  --split                 print the sentences found (a JSON array per input) instead of the analysis
+  --format <fmt>          force the input format: ${FORMATS.join('|')}
+  --sentences <n>         summary length in sentences (1-50); default grows with the article
+  --ratio <r>             summary length as a fraction of the article's sentences, in (0, 1]
+  --keywords <n>          how many keywords to report (default 10)
+  --taxonomy <file>       a topic taxonomy JSON file that extends the bundled one
+  --replace-taxonomy      use --taxonomy instead of the bundled taxonomy rather than extending it
+  --max-bytes <n>         refuse inputs over this many bytes (default 26214400, 25 MiB)
+  --pretty                indent the JSON (one object no longer fits one line)
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit status: 0 all inputs analysed, 1 some input failed (its line holds "error"), 2 usage error.`;
+
+export interface CliOptions {
+  readonly files: readonly string[];
+  readonly split: boolean;
+  readonly format?: Format;
+  readonly sentences?: number;
+  readonly ratio?: number;
+  readonly keywords?: number;
+  readonly taxonomy?: string;
+  readonly replaceTaxonomy: boolean;
+  readonly maxBytes?: number;
+  readonly pretty: boolean;
+}
+
+export type ParsedArgs =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' };
+
+/** A command line the CLI cannot act on; it exits 2 with this message and the usage. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+function isFormat(value: string): value is Format {
+  return FORMATS.some((f) => f === value);
+}
+
+/**
+ * Parses `lede`'s command line.
+ * @example parseCliArgs(['--sentences', '3', 'story.txt'])
+ */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { kind: 'help' };
+  if (values.version === true) return { kind: 'version' };
+  if (positionals.length === 0) throw new UsageError('no input files (use "-" for standard input)');
+
+  const format = values.format;
+  if (format !== undefined && !isFormat(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+  }
+  let ratio: number | undefined;
+  if (values.ratio !== undefined) {
+    ratio = Number(values.ratio);
+    if (!(ratio > 0 && ratio <= 1)) throw new UsageError(`--ratio must be in (0, 1], got "${values.ratio}"`);
+  }
+  if (values['replace-taxonomy'] === true && values.taxonomy === undefined) {
+    throw new UsageError('--replace-taxonomy needs --taxonomy <file>');
+  }
+  const sentences = integer('sentences', values.sentences, 1, 50);
+  const keywords = integer('keywords', values.keywords, 0, 100);
+  const maxBytes = integer('max-bytes', values['max-bytes'], 1, Number.MAX_SAFE_INTEGER);
+  return {
+    kind: 'run',
+    options: {
+      files: positionals,
+      split: values.split === true,
+      replaceTaxonomy: values['replace-taxonomy'] === true,
+      pretty: values.pretty === true,
+      ...(format === undefined ? {} : { format }),
+      ...(sentences === undefined ? {} : { sentences }),
+      ...(ratio === undefined ? {} : { ratio }),
+      ...(keywords === undefined ? {} : { keywords }),
+      ...(values.taxonomy === undefined ? {} : { taxonomy: values.taxonomy }),
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+    },
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      split: { type: 'boolean' },
+      format: { type: 'string' },
+      sentences: { type: 'string' },
+      ratio: { type: 'string' },
+      keywords: { type: 'string' },
+      taxonomy: { type: 'string' },
+      'replace-taxonomy': { type: 'boolean' },
+      'max-bytes': { type: 'string' },
+      pretty: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
