@@ -101,8 +101,8 @@ describe('selectSummary', () => {
 describe('defaultSummaryLength', () => {
   it('grows with the article: 3 for a news story, more for a report, at most 10', () => {
     expect(defaultSummaryLength(1)).toBe(1);
-    expect(defaultSummaryLength(30)).toBe(3);
-    expect(defaultSummaryLength(100)).toBe(5);
+    expect(defaultSummaryLength(25)).toBe(3);
+    expect(defaultSummaryLength(100)).toBe(6);
     expect(defaultSummaryLength(1_000_000)).toBe(10);
   });
 });
