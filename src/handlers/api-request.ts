@@ -1,7 +1,6 @@
-import { APIGatewayProxyEventSchema } from '@aws-lambda-powertools/parser/schemas/api-gateway';
-import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventSchema } from '@aws-lambda-powertools/parser/schemas/api-gateway';
 import { z } from 'zod';
-import type { Format } from '../../core/document.js';
+import type { Format } from '../core/document.js';
 import {
   EmptyDocumentError,
   InputTooLargeError,
@@ -9,7 +8,7 @@ import {
   MethodNotAllowedError,
   NotFoundError,
   UnsupportedMediaError,
-} from '../../errors.js';
+} from '../errors.js';
 
 /** An article posted to `POST /summaries`, decoded to bytes with its format known. */
 export interface ArticleRequest {
@@ -25,7 +24,7 @@ export type ApiRequest =
   | { readonly route: 'createSummary'; readonly article: ArticleRequest }
   | { readonly route: 'getSummary'; readonly key: string };
 
-type ProxyEvent = z.infer<typeof APIGatewayProxyEventSchema>;
+export type ProxyEvent = z.infer<typeof APIGatewayProxyEventSchema>;
 
 export class RouteMethodNotAllowedError extends MethodNotAllowedError {
   readonly allow: readonly string[];
@@ -77,23 +76,19 @@ const ROUTES: Readonly<
 };
 
 /**
- * Validates the API Gateway (REST, v1) event, routes it, and replaces `request.event` with an
- * `ApiRequest`, so the handler sees only validated input. Use after `@middy/http-header-normalizer`
- * (header names are looked up in lower case).
+ * Routes a validated API Gateway (REST, v1) event and decodes its body, so the handler sees only an
+ * `ApiRequest`. Header names are looked up in lower case (`@middy/http-header-normalizer` runs first).
+ * Throws `NotFoundError`, `RouteMethodNotAllowedError` or the body errors (400, 413, 415, 422).
+ *
+ * @example
+ * const request = routeApiRequest(event, { maxBytes: 1_048_576 }); // { route: 'getSummary', key: 'a.txt' }
  */
-export function apiRequest(options: { maxBytes: number }): MiddlewareObj<ApiRequest> {
-  return {
-    before: (request) => {
-      const parsed = APIGatewayProxyEventSchema.safeParse(request.event);
-      if (!parsed.success) throw new MalformedInputError('The event is not an API Gateway proxy request');
-      const event = parsed.data;
-      const methods = ROUTES[event.resource];
-      if (methods === undefined) throw new NotFoundError(`No route for ${event.resource}`);
-      const route = methods[event.httpMethod];
-      if (route === undefined) throw new RouteMethodNotAllowedError(event.httpMethod, Object.keys(methods));
-      request.event = route(event, options.maxBytes);
-    },
-  };
+export function routeApiRequest(event: ProxyEvent, options: { maxBytes: number }): ApiRequest {
+  const methods = ROUTES[event.resource];
+  if (methods === undefined) throw new NotFoundError(`No route for ${event.resource}`);
+  const route = methods[event.httpMethod];
+  if (route === undefined) throw new RouteMethodNotAllowedError(event.httpMethod, Object.keys(methods));
+  return route(event, options.maxBytes);
 }
 
 function parseArticle(event: ProxyEvent, maxBytes: number): ArticleRequest {

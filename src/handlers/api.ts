@@ -2,6 +2,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { APIGatewayProxyEventSchema } from '@aws-lambda-powertools/parser/schemas/api-gateway';
 import type { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -9,8 +11,8 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { createS3Client, readObject } from '../adapters/s3.js';
 import { type LedeConfig, config as processConfig } from '../config.js';
 import { analyzeArticle } from '../core/analyze.js';
+import { routeApiRequest } from './api-request.js';
 import { jsonResponse, rawJsonResponse } from './http-response.js';
-import { type ApiRequest, apiRequest } from './middleware/api-request.js';
 import { cors } from './middleware/cors.js';
 import { httpErrors } from './middleware/http-errors.js';
 import { createLogger, createMetrics } from './observability.js';
@@ -31,14 +33,15 @@ export function createApiHandler(deps: ApiHandlerDeps) {
   const { s3, config } = deps;
   const logger = deps.logger ?? createLogger(config);
   const metrics = deps.metrics ?? createMetrics(config);
-  return middy<ApiRequest, APIGatewayProxyResult>()
+  return middy()
     .use(cors(config.corsOrigin))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(httpErrors({ logger }))
     .use(httpHeaderNormalizer())
-    .use(apiRequest({ maxBytes: config.maxBytes }))
-    .handler(async (request): Promise<APIGatewayProxyResult> => {
+    .use(parser({ schema: APIGatewayProxyEventSchema }))
+    .handler(async (event): Promise<APIGatewayProxyResult> => {
+      const request = routeApiRequest(event, { maxBytes: config.maxBytes });
       if (request.route === 'createSummary') {
         const { bytes, ...options } = request.article;
         return jsonResponse(200, analyzeArticle(bytes, { ...options, maxBytes: config.maxBytes }));

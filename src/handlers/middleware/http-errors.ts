@@ -2,8 +2,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { toLedeError } from '../../errors.js';
+import { RouteMethodNotAllowedError } from '../api-request.js';
 import { jsonResponse } from '../http-response.js';
-import { RouteMethodNotAllowedError } from './api-request.js';
 
 /**
  * Turns any error into `{error: {code, message}}` with the error's status. Bodies come from
