@@ -378,6 +378,29 @@ export const TIME_PREPOSITIONS: readonly string[] = [
   'just',
 ];
 
+/** Time-zone codes: "at 9 p.m. ET on Fridays" continues the sentence despite the capital. */
+export const TIME_ZONES: readonly string[] = [
+  'et',
+  'est',
+  'edt',
+  'ct',
+  'cst',
+  'cdt',
+  'mt',
+  'mst',
+  'pt',
+  'pst',
+  'pdt',
+  'gmt',
+  'bst',
+  'utc',
+  'cet',
+  'cest',
+  'ist',
+  'jst',
+  'aest',
+];
+
 /**
  * Lower-cased abbreviation -> policy: natural's English list first (as `before-starter`, since it
  * does not say where each one may stand), then lede's groups, which take precedence.

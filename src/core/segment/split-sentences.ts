@@ -5,6 +5,7 @@ import {
   SENTENCE_STARTERS,
   SPEECH_VERBS,
   TIME_PREPOSITIONS,
+  TIME_ZONES,
 } from './abbreviations.js';
 
 const POLICIES = buildAbbreviationPolicies();
@@ -12,6 +13,7 @@ const STARTERS: ReadonlySet<string> = new Set(SENTENCE_STARTERS);
 const CONTINUATIONS: ReadonlySet<string> = new Set(LINE_CONTINUATION_WORDS);
 const SPEECH: ReadonlySet<string> = new Set(SPEECH_VERBS);
 const TIME_OPENERS: ReadonlySet<string> = new Set(TIME_PREPOSITIONS);
+const ZONES: ReadonlySet<string> = new Set(TIME_ZONES);
 
 // Every look-around is capped so the scan stays linear however long a "word" or a run of spaces is:
 // nothing that decides a boundary needs more context than a token or two.
@@ -119,12 +121,13 @@ class SentenceScanner {
         i++;
         continue;
       }
-      const ch = text.charAt(i);
-      if (INLINE_BULLETS.has(ch) && this.content !== -1) this.cut(i, i);
+      // Most characters are plain letters: decide on the code unit before building any string (every
+      // inline bullet sits at or above U+2000).
+      if (code >= 0x2000 && this.content !== -1 && INLINE_BULLETS.has(text.charAt(i))) this.cut(i, i);
       if (this.content === -1) this.content = i;
       let next = i + 1;
-      if (isTerminal(ch)) next = this.onTerminal(i);
-      else if (ch === ')') next = this.onParen(i);
+      if (code === 46 || code === 33 || code === 63 || code === 0x2026) next = this.onTerminal(i);
+      else if (code === 41) next = this.onParen(i);
       this.lastNonSpace = next - 1;
       i = next;
     }
@@ -247,7 +250,10 @@ class SentenceScanner {
 
   /** Handles "1)" and "a)" list markers; any other ")" is plain text. */
   private onParen(i: number): number {
-    const start = this.tokenStart(i);
+    // Markers are at most three characters, so there is no need to look further back.
+    let start = i;
+    while (start > 0 && i - start < MAX_OPENERS && !isSpace(this.text.charCodeAt(start - 1))) start--;
+    if (start > 0 && !isSpace(this.text.charCodeAt(start - 1))) return i + 1;
     const core = this.text.slice(start, i);
     const marker = markerOf(core);
     if (marker === null) return i + 1;
@@ -407,7 +413,7 @@ class SentenceScanner {
       case 'before-capital':
         return true;
       case 'time':
-        return !this.opensWithTimePhrase(coreStart);
+        return !ZONES.has(next.word) && !this.opensWithTimePhrase(coreStart);
     }
   }
 
