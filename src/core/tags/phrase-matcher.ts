@@ -1,0 +1,198 @@
+/**
+ * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
+ * left to right, taking the longest phrase at each position. Case is kept, so "Turkey" and
+ * "turkey" are different keys.
+ */
+
+/** A word in its matching form, with what separated it from the word before. */
+export interface MatchToken {
+  /** Straight apostrophes, possessive "'s" and a final abbreviation dot dropped: "U.S." is "U.S". */
+  readonly text: string;
+  /** A comma, semicolon, colon or bracket stands between this token and the previous one. */
+  readonly separatedBefore: boolean;
+}
+
+// Words are runs of letters, marks and digits, joined inside by dots and apostrophes ("U.S", "Xi'an",
+// "d'Ivoire"). Hyphens split, so "US-China" and "Russia-Ukraine" yield both names; hyphenated names
+// ("Guinea-Bissau") are tokenised the same way when compiled, and still match as a phrase.
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*|[,;:()[\]]/gu;
+const SEPARATOR = /^[,;:()[\]]$/;
+const POSSESSIVE = /'s$/;
+const CURLY_APOSTROPHE = /’/g;
+
+/**
+ * Splits a sentence into matching tokens. Linear in the length of the text.
+ * @example tokenizeForMatching("Kazakhstan’s capital, Astana").map((t) => t.text) // ['Kazakhstan', 'capital', 'Astana']
+ */
+export function tokenizeForMatching(text: string): MatchToken[] {
+  const tokens: MatchToken[] = [];
+  let separated = false;
+  for (const found of text.matchAll(TOKEN)) {
+    const raw = found[0];
+    if (SEPARATOR.test(raw)) {
+      separated = true;
+      continue;
+    }
+    tokens.push({
+      text: raw.replace(CURLY_APOSTROPHE, "'").replace(POSSESSIVE, ''),
+      separatedBefore: separated,
+    });
+    separated = false;
+  }
+  return tokens;
+}
+
+/**
+ * The token texts of a gazetteer surface, as `tokenizeForMatching` would produce them.
+ * @example surfaceTokens('Guinea-Bissau') // ['Guinea', 'Bissau']
+ */
+export function surfaceTokens(surface: string): string[] {
+  return tokenizeForMatching(surface).map((token) => token.text);
+}
+
+const COMBINING_MARKS = /\p{M}/gu;
+
+/**
+ * The surface without diacritics, for text typed without them ("Turkiye", "Sao Tome").
+ * @example foldDiacritics('Côte d’Ivoire') // 'Cote d’Ivoire'
+ */
+export function foldDiacritics(surface: string): string {
+  return surface.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
+interface TrieNode<T> {
+  readonly next: Map<string, TrieNode<T>>;
+  value: T | undefined;
+}
+
+/** A match of one compiled phrase over tokens `[start, end)`. */
+export interface PhraseMatch<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly value: T;
+}
+
+const UPPER_ONLY = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const LETTER = /\p{L}/u;
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/**
+ * A set of phrases, each with a value, matched on exact tokens. Build with `add`, then `match`
+ * sentences; adding the same phrase twice keeps the first value and reports a conflict.
+ */
+export class PhraseTrie<T> {
+  private readonly root = new Map<string, TrieNode<T>>();
+  /** Every token text that occurs in some phrase, to tell a shouted word from an unknown one. */
+  private readonly vocabulary = new Set<string>();
+  private longest = 0;
+
+  /** Adds a phrase; returns the value already stored for it, if another was there first. */
+  add(surface: string, value: T): T | undefined {
+    const tokens = surfaceTokens(surface);
+    const [first, ...rest] = tokens;
+    if (first === undefined) return undefined;
+    let node = this.child(this.root, first);
+    for (const token of rest) node = this.child(node.next, token);
+    for (const token of tokens) this.vocabulary.add(token);
+    this.longest = Math.max(this.longest, tokens.length);
+    if (node.value !== undefined) return node.value;
+    node.value = value;
+    return undefined;
+  }
+
+  /** Length in tokens of the longest phrase: the scan never looks further ahead than this. */
+  get maxPhraseLength(): number {
+    return this.longest;
+  }
+
+  /**
+   * Leftmost-longest matches in a sentence, non-overlapping. In a shouted sentence (mostly
+   * capitals) words are matched in title case and bare acronyms not at all, since every word
+   * there looks like one; elsewhere a capitalised word with no exact entry, such as a dateline's
+   * "KYIV", is tried in title case too.
+   */
+  match(tokens: readonly MatchToken[]): PhraseMatch<T>[] {
+    const shouting = isShouting(tokens);
+    const keys = tokens.map((token) => this.key(token.text, shouting));
+    const matches: PhraseMatch<T>[] = [];
+    let i = 0;
+    while (i < keys.length) {
+      let node = this.root.get(keys[i] ?? '');
+      let best: PhraseMatch<T> | undefined;
+      let j = i;
+      while (node !== undefined) {
+        j++;
+        if (node.value !== undefined) best = { start: i, end: j, value: node.value };
+        const key = keys[j];
+        if (key === undefined) break;
+        node = node.next.get(key);
+      }
+      if (best === undefined) {
+        i++;
+      } else {
+        matches.push(best);
+        i = best.end;
+      }
+    }
+    return matches;
+  }
+
+  private key(text: string, shouting: boolean): string {
+    if (!UPPER_ONLY.test(text)) return text;
+    // Dotted abbreviations ("U.S") are unambiguous even in a shouted headline.
+    if (this.vocabulary.has(text) && (!shouting || text.includes('.'))) return text;
+    return titleCase(text);
+  }
+
+  private child(level: Map<string, TrieNode<T>>, token: string): TrieNode<T> {
+    const existing = level.get(token);
+    if (existing !== undefined) return existing;
+    const created: TrieNode<T> = { next: new Map(), value: undefined };
+    level.set(token, created);
+    return created;
+  }
+}
+
+/**
+ * True when most words of a sentence are in capitals, as in a shouted headline.
+ * @example isShouting(tokenizeForMatching('WHO WON THE DEBATE')) // true
+ */
+export function isShouting(tokens: readonly MatchToken[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const token of tokens) {
+    if (!LETTER.test(token.text)) continue;
+    words++;
+    if (token.text.length > 1 && UPPER_ONLY.test(token.text)) upper++;
+  }
+  return words >= 3 && upper / words >= 0.7;
+}
+
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * True when a token starts with a capital followed by a lower-case letter ("Chad", not "CHAD").
+ * @example isCapitalised({ text: 'Jordan', separatedBefore: false }) // true
+ */
+export function isCapitalised(token: MatchToken): boolean {
+  return CAPITALISED.test(token.text);
+}
+
+/**
+ * True for a headline in title case, where capitals say nothing about names: most words of four
+ * or more are capitalised.
+ * @example isTitleCase(tokenizeForMatching('Jordan Opens Border To Syrian Refugees')) // true
+ */
+export function isTitleCase(tokens: readonly MatchToken[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const token of tokens) {
+    if (token.text.length < 4 || !LETTER.test(token.text)) continue;
+    words++;
+    if (isCapitalised(token)) capitalised++;
+  }
+  return words >= 3 && capitalised / words >= 0.75;
+}
