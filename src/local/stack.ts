@@ -1,0 +1,138 @@
+import { mkdir } from 'node:fs/promises';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import S3rver from 's3rver';
+import { type LedeConfig, loadConfig } from '../config.js';
+import { createApiHandler } from '../handlers/api.js';
+import { createOnUploadHandler } from '../handlers/on-upload.js';
+import { type LocalApi, startLocalApi } from './api-gateway.js';
+import { localS3Client } from './s3-client.js';
+import { LOCAL_REGION, type LocalSettings } from './settings.js';
+import { attachUploadTrigger, type TriggerOutcome, type UploadTrigger } from './upload-trigger.js';
+
+// Mirrors serverless.yml: provider.apiGateway.binaryMediaTypes and each function's timeout.
+const BINARY_MEDIA_TYPES = ['text/plain', 'text/markdown', 'text/html'] as const;
+const ON_UPLOAD_TIMEOUT_SECONDS = 120;
+const API_TIMEOUT_SECONDS = 29;
+const STAGE = 'local';
+
+export interface LocalStack {
+  readonly s3Endpoint: string;
+  readonly apiUrl: string;
+  readonly apiKey: string;
+  readonly bucket: string;
+  /** The functions' configuration, parsed by the same `loadConfig` the deployed functions use. */
+  readonly config: LedeConfig;
+  /** Stops the API, lets running invocations finish, then stops s3rver. Data stays on disk. */
+  close(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  /**
+   * The functions' environment besides what the stack sets (bucket, endpoint): prefixes, size limit,
+   * log level... `LEDE_*` variables here are passed through, as `provider.environment` passes them.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly onInvoked?: (outcome: TriggerOutcome) => void;
+}
+
+/**
+ * The Lambda environment for a local run: the `LEDE_*` variables given (minus the runner's own
+ * `LEDE_LOCAL_*`), with the bucket and the S3 endpoint pointed at s3rver.
+ */
+export function localFunctionEnv(
+  settings: Pick<LocalSettings, 'bucket'>,
+  s3Endpoint: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  const passed = Object.entries(env).filter(
+    ([name]) => name.startsWith('LEDE_') && !name.startsWith('LEDE_LOCAL_'),
+  );
+  return {
+    ...Object.fromEntries(passed),
+    LEDE_BUCKET: settings.bucket,
+    LEDE_OUTPUT_BUCKET: settings.bucket,
+    LEDE_S3_ENDPOINT: s3Endpoint,
+    LEDE_S3_FORCE_PATH_STYLE: 'true',
+  };
+}
+
+/**
+ * Starts s3rver (bucket created, data under `settings.dataDir`), the upload trigger and the API on
+ * loopback, running the same middy pipelines as the deployed functions
+ * (`createOnUploadHandler` / `createApiHandler`) with a config from the same `loadConfig`.
+ *
+ * @example
+ * const stack = await startLocalStack(loadLocalSettings(process.env, process.cwd()));
+ * // ... later
+ * await stack.close();
+ */
+export async function startLocalStack(
+  settings: LocalSettings,
+  options: LocalStackOptions = {},
+): Promise<LocalStack> {
+  await mkdir(settings.dataDir, { recursive: true });
+  const s3rver = new S3rver({
+    address: settings.host,
+    port: settings.s3Port,
+    directory: settings.dataDir,
+    silent: true,
+    // Virtual-host bucket names would need DNS for <bucket>.127.0.0.1; path-style URLs only.
+    vhostBuckets: false,
+    configureBuckets: [{ name: settings.bucket, configs: [] }],
+  });
+  const { port: s3Port } = await s3rver.run();
+  const s3Endpoint = `http://${settings.host}:${s3Port}`;
+
+  let s3: S3Client | null = null;
+  let trigger: UploadTrigger | null = null;
+  let api: LocalApi | null = null;
+  const close = async (): Promise<void> => {
+    await api?.close();
+    await trigger?.close();
+    s3?.destroy();
+    await s3rver.close();
+  };
+
+  try {
+    const config = loadConfig(localFunctionEnv(settings, s3Endpoint, options.env ?? {}));
+    s3 = localS3Client(s3Endpoint);
+    trigger = attachUploadTrigger(s3rver, {
+      bucket: config.bucket,
+      prefix: config.inputPrefix,
+      region: LOCAL_REGION,
+      functionName: `lede-${STAGE}-onUpload`,
+      timeoutSeconds: ON_UPLOAD_TIMEOUT_SECONDS,
+      handler: invokeWith(createOnUploadHandler({ s3, config })),
+      ...(options.onInvoked === undefined ? {} : { onInvoked: options.onInvoked }),
+    });
+    api = await startLocalApi({
+      host: settings.host,
+      port: settings.apiPort,
+      apiKey: settings.apiKey,
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
+      stage: STAGE,
+      functionName: `lede-${STAGE}-api`,
+      timeoutSeconds: API_TIMEOUT_SECONDS,
+      handler: invokeWith(createApiHandler({ s3, config })),
+    });
+    return {
+      s3Endpoint,
+      apiUrl: api.url,
+      apiKey: settings.apiKey,
+      bucket: settings.bucket,
+      config,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Calls a middy handler as the Lambda runtime does: event and context, no extra options. */
+function invokeWith<TEvent, TResult>(
+  handler: (event: TEvent, context: Context, options: { signal: AbortSignal }) => Promise<TResult>,
+): (event: TEvent, context: Context) => Promise<TResult> {
+  return (event, context) => handler(event, context, { signal: new AbortController().signal });
+}
