@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { APIGatewayProxyEventSchema } from '@aws-lambda-powertools/parser/schemas/api-gateway';
@@ -15,7 +15,7 @@ import { routeApiRequest } from './api-request.js';
 import { jsonResponse, rawJsonResponse } from './http-response.js';
 import { cors } from './middleware/cors.js';
 import { httpErrors } from './middleware/http-errors.js';
-import { createLogger, createMetrics } from './observability.js';
+import { createLogger, createMetrics, METRIC } from './observability.js';
 import { outputKeyForRequest } from './output-key.js';
 
 export interface ApiHandlerDeps {
@@ -44,7 +44,12 @@ export function createApiHandler(deps: ApiHandlerDeps) {
       const request = routeApiRequest(event, { maxBytes: config.maxBytes });
       if (request.route === 'createSummary') {
         const { bytes, ...options } = request.article;
-        return jsonResponse(200, analyzeArticle(bytes, { ...options, maxBytes: config.maxBytes }));
+        const started = performance.now();
+        const analysis = analyzeArticle(bytes, { ...options, maxBytes: config.maxBytes });
+        metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
+        metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, bytes.byteLength);
+        metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
+        return jsonResponse(200, analysis);
       }
       const key = outputKeyForRequest(request.key, config);
       const stored = await readObject(s3, {
