@@ -87,11 +87,16 @@ export async function startLocalStack(
   let s3: S3Client | null = null;
   let trigger: UploadTrigger | null = null;
   let api: LocalApi | null = null;
-  const close = async (): Promise<void> => {
-    await api?.close();
-    await trigger?.close();
-    s3?.destroy();
-    await s3rver.close();
+  // Once only: Ctrl-C twice, or a test's own close followed by its cleanup hook, must not throw.
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await api?.close();
+      await trigger?.close();
+      s3?.destroy();
+      await s3rver.close();
+    })();
+    return closing;
   };
 
   try {
