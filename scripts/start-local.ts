@@ -13,7 +13,7 @@ const settings = loadLocalSettings(process.env, process.cwd());
 process.env.LEDE_BUCKET = settings.bucket;
 // Metrics are EMF lines on stdout for CloudWatch: noise on a terminal. Powertools reads this itself.
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-const { startLocalStack } = await import('../src/local/stack.js');
+const { PortInUseError, startLocalStack } = await import('../src/local/stack.js');
 
 const report = (outcome: TriggerOutcome): void => {
   const ms = `${Math.round(outcome.ms)} ms`;
@@ -22,12 +22,21 @@ const report = (outcome: TriggerOutcome): void => {
 };
 
 // LEDE_* variables (prefixes, LEDE_MAX_BYTES, LEDE_LOG_LEVEL...) reach the functions as on AWS.
-const stack = await startLocalStack(settings, { env: process.env, onInvoked: report });
+const stack = await startLocalStack(settings, { env: process.env, onInvoked: report }).catch(
+  (error: unknown) => {
+    if (error instanceof PortInUseError) {
+      console.error(`Cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  },
+);
 
 const { inputPrefix, outputPrefix } = stack.config;
 const s3 = stack.s3Endpoint;
 const creds = 'AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_REGION=us-east-1';
-const dataDir = relative(process.cwd(), settings.dataDir) || '.';
+const fromCwd = relative(process.cwd(), settings.dataDir);
+const dataDir = fromCwd === '' ? '.' : fromCwd.startsWith('..') ? settings.dataDir : fromCwd;
 console.log(`
 lede is running locally (Ctrl-C to stop; objects are kept in ${dataDir}/)
 

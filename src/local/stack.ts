@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import S3rver from 's3rver';
@@ -71,6 +72,9 @@ export async function startLocalStack(
   settings: LocalSettings,
   options: LocalStackOptions = {},
 ): Promise<LocalStack> {
+  // s3rver does not report a failed listen: its server emits an unhandled 'error' that kills the process.
+  await assertPortFree(settings.host, settings.s3Port, 'LEDE_LOCAL_S3_PORT');
+  await assertPortFree(settings.host, settings.apiPort, 'LEDE_LOCAL_API_PORT');
   await mkdir(settings.dataDir, { recursive: true });
   const s3rver = new S3rver({
     address: settings.host,
@@ -140,4 +144,24 @@ function invokeWith<TEvent, TResult>(
   handler: (event: TEvent, context: Context, options: { signal: AbortSignal }) => Promise<TResult>,
 ): (event: TEvent, context: Context) => Promise<TResult> {
   return (event, context) => handler(event, context, { signal: new AbortController().signal });
+}
+
+/** Thrown when a port the stack needs is taken; the message names the variable that moves it. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(host: string, port: number, variable: string, options?: { cause?: unknown }) {
+    super(
+      `${host}:${port} is already in use (another \`npm start\`?); set ${variable} to use another port`,
+      options,
+    );
+  }
+}
+
+async function assertPortFree(host: string, port: number, variable: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => reject(new PortInUseError(host, port, variable, { cause: error })));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
