@@ -1,0 +1,186 @@
+import type { BundleResult } from './bundles.js';
+import type { OverEmptyNode } from './child.js';
+import type { Machine } from './machine.js';
+import type { ScalingPoint } from './scaling.js';
+import type { CliResult } from './startup.js';
+import type { ThroughputResult } from './throughput.js';
+
+export interface BenchResults {
+  readonly machine: Machine;
+  readonly loadAverageAtEnd: number;
+  readonly lede: ThroughputResult;
+  readonly peer: ThroughputResult;
+  /** How the peer was measured when it did not get the whole corpus. */
+  readonly peerNote: string;
+  readonly scaling: readonly ScalingPoint[];
+  /** `null` when packaging was skipped (`--no-package`). */
+  readonly bundles: readonly BundleResult[] | null;
+  readonly cli: CliResult;
+}
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly pass: boolean;
+}
+
+const KB = 1024;
+const MiB = 1024 * 1024;
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const ms = (value: number) => `${fixed(value, 1)} ms`;
+const mib = (bytes: number) => `${fixed(bytes / MiB, 0)} MiB`;
+const kib = (bytes: number) => `${fixed(bytes / KB, 0)} KiB`;
+
+function point(results: BenchResults, megabytes: number): ScalingPoint | undefined {
+  return results.scaling.find((p) => p.megabytes === megabytes);
+}
+
+/** The 20 MB time over the time for a smaller document. */
+export function scalingRatio(results: BenchResults, from: number, to = 20): number {
+  const small = point(results, from);
+  const large = point(results, to);
+  return small === undefined || large === undefined ? Number.NaN : large.ms / small.ms;
+}
+
+/** Each target from issue 6 beside what this run measured. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const peerRatio = results.lede.mbPerSecond / results.peer.mbPerSecond;
+  const large = point(results, 20);
+  const ratio = scalingRatio(results, 2);
+  const checks: TargetCheck[] = [
+    {
+      target: 'analysis >= 10 MB/s (news-length)',
+      measured: `${fixed(results.lede.mbPerSecond, 2)} MB/s`,
+      pass: results.lede.mbPerSecond >= 10,
+    },
+    { target: 'analysis >= 5x node-summary', measured: `${fixed(peerRatio, 2)}x`, pass: peerRatio >= 5 },
+    { target: '20 MB time <= 12x 2 MB time', measured: `${fixed(ratio, 2)}x`, pass: ratio <= 12 },
+    {
+      target: '20 MB peak memory < 512 MiB',
+      measured: large === undefined ? 'not measured' : mib(large.maxRssBytes),
+      pass: large !== undefined && large.maxRssBytes < 512 * MiB,
+    },
+  ];
+  for (const bundle of results.bundles ?? []) {
+    checks.push(
+      {
+        target: `${bundle.name}: zipped <= 300 KB`,
+        measured: kib(bundle.zippedBytes),
+        pass: bundle.zippedBytes <= 300 * KB,
+      },
+      {
+        target: `${bundle.name}: cold load <= 40 ms over node -e 0`,
+        measured: ms(bundle.coldLoad.overEmptyMs),
+        pass: bundle.coldLoad.overEmptyMs <= 40,
+      },
+    );
+  }
+  return checks;
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The human-readable report: Markdown tables, so it can be pasted into the README as is. */
+export function formatReport(results: BenchResults): string {
+  const { machine, lede, peer, cli } = results;
+  const out: string[] = [];
+  out.push(
+    `lede bench: ${machine.date.slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ` +
+      `${mib(machine.memoryBytes)} RAM, Node ${machine.node} (${machine.platform})`,
+  );
+  const busiest = Math.max(machine.loadAverageAtStart, results.loadAverageAtEnd);
+  out.push(
+    `load average at start ${fixed(machine.loadAverageAtStart, 2)}, at end ${fixed(results.loadAverageAtEnd, 2)}` +
+      (busiest > machine.cores
+        ? ` - above ${machine.cores} cores: other work shared the CPU, absolute times are pessimistic (ratios hold better)`
+        : ''),
+  );
+
+  out.push('\nThroughput on news-length articles (one process, after warm-up, median pass)\n');
+  out.push(
+    table(
+      ['system', 'articles', 'MB', 'runs', 'median pass', 'MB/s', 'articles/s', 'ms per MB'],
+      [lede, peer].map((r) => [
+        r.system,
+        String(r.articles),
+        fixed(r.bytes / 1e6, 3),
+        String(r.runs),
+        ms(r.medianMs),
+        fixed(r.mbPerSecond, 2),
+        fixed(r.articlesPerSecond, 0),
+        fixed(r.msPerMb, 1),
+      ]),
+    ),
+  );
+  out.push(
+    `lede / node-summary: ${fixed(lede.mbPerSecond / peer.mbPerSecond, 2)}x (per MB). ${results.peerNote}`,
+  );
+
+  out.push('\nScaling: one long article per size, each in a fresh process\n');
+  out.push(
+    table(
+      ['size', 'bytes', 'sentences', 'time', 'MB/s', 'peak RSS', 'RSS before input'],
+      results.scaling.map((p) => [
+        `${p.megabytes} MB`,
+        String(p.bytes),
+        String(p.sentences),
+        ms(p.ms),
+        fixed(p.bytes / 1e6 / (p.ms / 1000), 2),
+        mib(p.maxRssBytes),
+        mib(p.rssBeforeBytes),
+      ]),
+    ),
+  );
+  out.push(
+    `time ratio 20 MB / 1 MB: ${fixed(scalingRatio(results, 1), 2)}x (linear: 20x); ` +
+      `20 MB / 2 MB: ${fixed(scalingRatio(results, 2), 2)}x (linear: 10x)`,
+  );
+
+  out.push('\nPackaged functions (cold load = node handler.mjs minus node -e 0, median)\n');
+  if (results.bundles === null) {
+    out.push('skipped (--no-package): run without it to package with osls and measure the zips.');
+  } else {
+    out.push(
+      table(
+        ['function', 'zipped', 'handler .mjs', 'load median', 'node -e 0', 'cold load over empty'],
+        results.bundles.map((b) => [
+          b.name,
+          kib(b.zippedBytes),
+          kib(b.handlerBytes),
+          ms(b.coldLoad.medianMs),
+          ms(b.coldLoad.emptyMedianMs),
+          ms(b.coldLoad.overEmptyMs),
+        ]),
+      ),
+    );
+  }
+
+  out.push('\nCLI (fresh process, median)\n');
+  const cliRow = (label: string, t: OverEmptyNode) => [
+    label,
+    ms(t.medianMs),
+    ms(t.emptyMedianMs),
+    ms(t.overEmptyMs),
+  ];
+  out.push(
+    table(
+      ['command', 'median', 'node -e 0', 'over empty'],
+      [cliRow('lede --version', cli.version), cliRow(`lede ${cli.article}`, cli.oneArticle)],
+    ),
+  );
+
+  out.push('\nTargets (issue 6)\n');
+  out.push(
+    table(
+      ['target', 'measured', 'result'],
+      checkTargets(results).map((c) => [c.target, c.measured, c.pass ? 'PASS' : 'MISS']),
+    ),
+  );
+  return out.join('\n');
+}
