@@ -1,12 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
 import { GENERATOR } from '../core/analysis.js';
-import { analyzeDocument } from '../core/analyze.js';
 import { DEFAULT_MAX_BYTES } from '../core/limits.js';
-import { readDocument } from '../core/read/read-document.js';
 import { toLedeError, UnreadableFileError } from '../errors.js';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args.js';
 import { readFileBounded, readStreamBounded } from './read-input.js';
-import { loadTaxonomyFile } from './taxonomy-file.js';
 
 export interface CliIo {
   readonly stdin: Readable;
@@ -39,6 +36,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
 
+  // The analysis code (natural, the HTML stack, the gazetteer) loads only once there is work to do, so
+  // --help, --version and usage errors answer without paying for it.
+  const [{ analyzeDocument }, { readDocument }, { loadTaxonomyFile }] = await Promise.all([
+    import('../core/analyze.js'),
+    import('../core/read/read-document.js'),
+    import('./taxonomy-file.js'),
+  ]);
   let taxonomy: Awaited<ReturnType<typeof loadTaxonomyFile>> | undefined;
   if (options.taxonomy !== undefined) {
     try {
