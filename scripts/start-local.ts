@@ -4,6 +4,7 @@
  * objects stay under the data directory for the next start.
  */
 import { relative } from 'node:path';
+import { readServiceConfig } from '../src/local/service-config.js';
 import { loadLocalSettings } from '../src/local/settings.js';
 import type { TriggerOutcome } from '../src/local/upload-trigger.js';
 
@@ -21,8 +22,11 @@ const report = (outcome: TriggerOutcome): void => {
   else console.error(`onUpload: ${outcome.key} FAILED (${ms}); Lambda would retry it`, outcome.error);
 };
 
-// LEDE_* variables (prefixes, LEDE_MAX_BYTES, LEDE_LOG_LEVEL...) reach the functions as on AWS.
-const stack = await startLocalStack(settings, { env: process.env, onInvoked: report }).catch(
+// LEDE_* variables set here (LEDE_MAX_BYTES, LEDE_LOG_LEVEL...) override serverless.yml's for a local run.
+// serverless.yml, resolved by osls: the functions' environment, the trigger's prefix, binary media
+// types and timeouts come from it, so the local run follows the deployed configuration.
+const service = await readServiceConfig(process.cwd());
+const stack = await startLocalStack(settings, { service, env: process.env, onInvoked: report }).catch(
   (error: unknown) => {
     if (error instanceof PortInUseError) {
       console.error(`Cannot start: ${error.message}`);

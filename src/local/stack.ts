@@ -8,13 +8,10 @@ import { createApiHandler } from '../handlers/api.js';
 import { createOnUploadHandler } from '../handlers/on-upload.js';
 import { type LocalApi, startLocalApi } from './api-gateway.js';
 import { localS3Client } from './s3-client.js';
+import type { ServiceConfig } from './service-config.js';
 import { LOCAL_REGION, type LocalSettings } from './settings.js';
 import { attachUploadTrigger, type TriggerOutcome, type UploadTrigger } from './upload-trigger.js';
 
-// Mirrors serverless.yml: provider.apiGateway.binaryMediaTypes and each function's timeout.
-const BINARY_MEDIA_TYPES = ['text/plain', 'text/markdown', 'text/html'] as const;
-const ON_UPLOAD_TIMEOUT_SECONDS = 120;
-const API_TIMEOUT_SECONDS = 29;
 const STAGE = 'local';
 
 export interface LocalStack {
@@ -29,27 +26,31 @@ export interface LocalStack {
 }
 
 export interface LocalStackOptions {
+  /** The resolved serverless.yml (`readServiceConfig`): environment, binary types, trigger prefix, timeouts. */
+  readonly service: ServiceConfig;
   /**
-   * The functions' environment besides what the stack sets (bucket, endpoint): prefixes, size limit,
-   * log level... `LEDE_*` variables here are passed through, as `provider.environment` passes them.
+   * Overrides of the functions' environment: `LEDE_*` variables here (prefixes, size limit, log
+   * level...) win over `provider.environment`; the stack always sets the bucket and the endpoint.
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onInvoked?: (outcome: TriggerOutcome) => void;
 }
 
 /**
- * The Lambda environment for a local run: the `LEDE_*` variables given (minus the runner's own
- * `LEDE_LOCAL_*`), with the bucket and the S3 endpoint pointed at s3rver.
+ * The Lambda environment for a local run: `provider.environment`, then the `LEDE_*` variables given
+ * (minus the runner's own `LEDE_LOCAL_*`), with the bucket and the S3 endpoint pointed at s3rver.
  */
 export function localFunctionEnv(
   settings: Pick<LocalSettings, 'bucket'>,
   s3Endpoint: string,
+  service: Pick<ServiceConfig, 'environment'>,
   env: Readonly<Record<string, string | undefined>>,
 ): Record<string, string | undefined> {
   const passed = Object.entries(env).filter(
     ([name]) => name.startsWith('LEDE_') && !name.startsWith('LEDE_LOCAL_'),
   );
   return {
+    ...service.environment,
     ...Object.fromEntries(passed),
     LEDE_BUCKET: settings.bucket,
     LEDE_OUTPUT_BUCKET: settings.bucket,
@@ -61,16 +62,18 @@ export function localFunctionEnv(
 /**
  * Starts s3rver (bucket created, data under `settings.dataDir`), the upload trigger and the API on
  * loopback, running the same middy pipelines as the deployed functions
- * (`createOnUploadHandler` / `createApiHandler`) with a config from the same `loadConfig`.
+ * (`createOnUploadHandler` / `createApiHandler`) with a config from the same `loadConfig`, fed with
+ * serverless.yml's `provider.environment`.
  *
  * @example
- * const stack = await startLocalStack(loadLocalSettings(process.env, process.cwd()));
+ * const service = await readServiceConfig(process.cwd());
+ * const stack = await startLocalStack(loadLocalSettings(process.env, process.cwd()), { service });
  * // ... later
  * await stack.close();
  */
 export async function startLocalStack(
   settings: LocalSettings,
-  options: LocalStackOptions = {},
+  options: LocalStackOptions,
 ): Promise<LocalStack> {
   // s3rver does not report a failed listen: its server emits an unhandled 'error' that kills the process.
   await assertPortFree(settings.host, settings.s3Port, 'LEDE_LOCAL_S3_PORT');
@@ -104,14 +107,14 @@ export async function startLocalStack(
   };
 
   try {
-    const config = loadConfig(localFunctionEnv(settings, s3Endpoint, options.env ?? {}));
+    const config = loadConfig(localFunctionEnv(settings, s3Endpoint, options.service, options.env ?? {}));
     s3 = localS3Client(s3Endpoint);
     trigger = attachUploadTrigger(s3rver, {
       bucket: config.bucket,
-      prefix: config.inputPrefix,
+      prefix: options.service.uploadPrefix,
       region: LOCAL_REGION,
       functionName: `lede-${STAGE}-onUpload`,
-      timeoutSeconds: ON_UPLOAD_TIMEOUT_SECONDS,
+      timeoutSeconds: options.service.onUploadTimeoutSeconds,
       handler: invokeWith(createOnUploadHandler({ s3, config })),
       ...(options.onInvoked === undefined ? {} : { onInvoked: options.onInvoked }),
     });
@@ -119,10 +122,10 @@ export async function startLocalStack(
       host: settings.host,
       port: settings.apiPort,
       apiKey: settings.apiKey,
-      binaryMediaTypes: BINARY_MEDIA_TYPES,
+      binaryMediaTypes: options.service.binaryMediaTypes,
       stage: STAGE,
       functionName: `lede-${STAGE}-api`,
-      timeoutSeconds: API_TIMEOUT_SECONDS,
+      timeoutSeconds: options.service.apiTimeoutSeconds,
       handler: invokeWith(createApiHandler({ s3, config })),
     });
     return {

@@ -2,10 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localS3Client } from '../../../src/local/s3-client.js';
 import { encodeEventKey } from '../../../src/local/s3-event.js';
+import { readServiceConfig, type ServiceConfig } from '../../../src/local/service-config.js';
 import type { LocalStack } from '../../../src/local/stack.js';
 import type { TriggerOutcome } from '../../../src/local/upload-trigger.js';
 import { schemaErrors } from '../../support/schema.js';
@@ -57,10 +59,12 @@ let stack: LocalStack;
 let s3: S3Client;
 let dataDir: string;
 let ports: number[];
+let service: ServiceConfig;
 const invocations: TriggerOutcome[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'lede-e2e-'));
+  service = await readServiceConfig(fileURLToPath(new URL('../../../', import.meta.url)));
   stack = await startLocalStack(
     {
       host: '127.0.0.1',
@@ -71,7 +75,7 @@ beforeAll(async () => {
       apiKey: API_KEY,
       apiKeyFromEnv: true,
     },
-    { env: { LEDE_LOG_LEVEL: 'SILENT' }, onInvoked: (outcome) => invocations.push(outcome) },
+    { service, env: { LEDE_LOG_LEVEL: 'SILENT' }, onInvoked: (outcome) => invocations.push(outcome) },
   );
   ports = [stack.s3Endpoint, stack.apiUrl].map((url) => Number(new URL(url).port));
   s3 = localS3Client(stack.s3Endpoint);
@@ -161,6 +165,14 @@ describe('local stack: upload -> onUpload -> summaries/', () => {
     // Its own outputs under summaries/ never trigger it either (the recursion guard's first line).
     expect(invoked.filter((key) => !key.startsWith('incoming/'))).toEqual([]);
     expect(invocations.filter((outcome) => !outcome.ok)).toEqual([]);
+  });
+
+  it('takes the trigger prefix, environment and API settings from serverless.yml', () => {
+    expect(service.uploadPrefix).toBe('incoming/');
+    expect(stack.config.inputPrefix).toBe(service.uploadPrefix);
+    expect(stack.config.serviceName).toBe(service.environment.LEDE_SERVICE_NAME);
+    expect(service.binaryMediaTypes).toEqual(expect.arrayContaining(['text/plain', 'text/html']));
+    expect(service.apiTimeoutSeconds).toBeLessThanOrEqual(29);
   });
 
   it('encodes event keys as S3 does in real notifications (the sample event in events/)', async () => {
