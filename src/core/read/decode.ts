@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import {
   EmptyDocumentError,
   InputTooLargeError,
@@ -59,10 +60,13 @@ function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: the commonest legacy encoding for Western text is Windows-1252, a superset of
-    // ISO-8859-1's printable range. TextDecoder is the platform's maintained implementation of the
-    // WHATWG Encoding Standard (which itself maps the `iso-8859-1` label to windows-1252), and every
-    // byte sequence is valid in it, so this decode cannot fail.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    // ISO-8859-1's printable range. Node's own TextDecoder('windows-1252') decodes 0x80-0x9F as C1
+    // controls (Latin-1), losing curly quotes, dashes and the euro sign, so iconv-lite (maintained,
+    // pure JavaScript, table-driven) does it. Every byte is valid in it, so this decode cannot fail.
+    return {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252'),
+      encoding: 'windows-1252',
+    };
   }
 }
 

@@ -87,6 +87,10 @@ export const FURNITURE_NAME_PARTS: ReadonlySet<string> = new Set([
   'popup',
   'modal',
   'toolbar',
+  // Bylines and datelines are read as metadata before removal; left in, they become a "sentence".
+  'byline',
+  'dateline',
+  'timestamp',
 ]);
 
 /** ARIA landmark roles of site chrome rather than content. */

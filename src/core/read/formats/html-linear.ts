@@ -83,3 +83,49 @@ export function titleTagText(html: string): string | null {
 function asciiLowerCase(text: string): string {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
+
+// Elements that never take a closing tag, so they do not nest.
+const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * Deepest element nesting in raw markup, estimated in one pass without building a DOM: each opening
+ * tag goes one level down, each closing tag one up (void and self-closed tags do neither). Unclosed
+ * tags count as open, which is what a DOM builder would do with them too.
+ * @example markupDepth('<div><p>x</p><br></div>') // 2
+ */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    const next = html.charCodeAt(at + 1);
+    if (next === 0x2f /* / */) {
+      if (depth > 0) depth -= 1;
+      continue;
+    }
+    const isLetter = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a);
+    if (!isLetter) continue;
+    let end = at + 1;
+    while (end < html.length && /[A-Za-z0-9-]/.test(html.charAt(end))) end += 1;
+    const name = html.slice(at + 1, end).toLowerCase();
+    const close = html.indexOf('>', end);
+    const selfClosed = close > 0 && html.charCodeAt(close - 1) === 0x2f;
+    if (VOID_ELEMENTS.has(name) || selfClosed) continue;
+    depth += 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}

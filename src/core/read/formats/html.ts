@@ -7,7 +7,7 @@ import {
   FURNITURE_TAGS,
   SKIPPED_TEXT_TAGS,
 } from './html-furniture.js';
-import { stripTags, titleTagText } from './html-linear.js';
+import { markupDepth, stripTags, titleTagText } from './html-linear.js';
 import { bylineOf, cleanInline, type ParsedArticle } from './parsed.js';
 
 /**
@@ -46,6 +46,9 @@ const TEXT_NODE = 3;
  */
 const MAX_READABILITY_DEPTH = 400;
 
+/** Markup nested deeper than this is read by the linear scan without building a DOM. */
+const MAX_DOM_DEPTH = 2_000;
+
 /**
  * Reads an HTML page: parsed with linkedom (never executed), stripped of furniture (scripts,
  * navigation, header, footer, asides, forms, and anything whose class, id, role or aria-label
@@ -59,6 +62,9 @@ const MAX_READABILITY_DEPTH = 400;
  * // { title: 'Flood', byline: null, published: null, paragraphs: ['The river rose.'] }
  */
 export function parseHtml(html: string): ParsedArticle {
+  // linkedom builds and queries very deep trees in time that grows faster than the input (50,000
+  // nested divs took minutes), so markup far deeper than any article skips the DOM altogether.
+  if (markupDepth(html) > MAX_DOM_DEPTH) return parseLinear(html);
   try {
     return parseWithDom(html);
   } catch (error) {

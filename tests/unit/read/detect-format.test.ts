@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { declaredFormat, detectFormat, sniffFormat } from '../../../src/core/read/detect-format.js';
+import { UnsupportedFormatError, UnsupportedMediaError } from '../../../src/errors.js';
+
+describe('detectFormat', () => {
+  it('lets an explicit override win over extension, content type and content', () => {
+    expect(detectFormat('<p>hi</p>', { format: 'md', filename: 'a.html', contentType: 'text/html' })).toBe(
+      'md',
+    );
+  });
+
+  it('accepts format aliases case-insensitively', () => {
+    expect(detectFormat('x', { format: 'Markdown' })).toBe('md');
+    expect(detectFormat('x', { format: 'HTM' })).toBe('html');
+    expect(detectFormat('x', { format: 'text' })).toBe('txt');
+  });
+
+  it('refuses an unknown override', () => {
+    expect(() => detectFormat('x', { format: 'docx' })).toThrow(UnsupportedFormatError);
+    expect(() => detectFormat('x', { format: 'docx' })).toThrow(/"docx"/);
+  });
+
+  it.each([
+    ['story.txt', 'txt'],
+    ['story.TEXT', 'txt'],
+    ['story.md', 'md'],
+    ['story.markdown', 'md'],
+    ['story.html', 'html'],
+    ['story.htm', 'html'],
+    ['story.xhtml', 'html'],
+    ['exports/2031/story.json', 'json'],
+  ])('picks the format of %s from its extension', (filename, format) => {
+    expect(detectFormat('plain words', { filename })).toBe(format);
+  });
+
+  it('uses the extension before the content type', () => {
+    expect(detectFormat('x', { filename: 'a.md', contentType: 'text/html' })).toBe('md');
+  });
+
+  it.each([
+    ['text/plain; charset=utf-8', 'txt'],
+    ['text/markdown', 'md'],
+    ['text/html;charset=windows-1252', 'html'],
+    ['application/xhtml+xml', 'html'],
+    ['application/json', 'json'],
+    ['application/vnd.article+json', 'json'],
+  ])('picks the format from content type %s when the name says nothing', (contentType, format) => {
+    expect(detectFormat('plain words', { filename: 'upload', contentType })).toBe(format);
+  });
+
+  it.each([
+    'image/png',
+    'application/pdf',
+    'application/zip',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ])('refuses the unsupported content type %s', (contentType) => {
+    expect(() => detectFormat('plain words', { contentType })).toThrow(UnsupportedMediaError);
+  });
+
+  it('sniffs the content when the content type is generic', () => {
+    expect(detectFormat('# Heading\n\nBody.', { contentType: 'application/octet-stream' })).toBe('md');
+  });
+
+  it('falls through an unknown extension to sniffing', () => {
+    expect(detectFormat('{"text": "Hello."}', { filename: 'story.data' })).toBe('json');
+  });
+
+  it('declares nothing when no hint is given', () => {
+    expect(declaredFormat({})).toBeUndefined();
+  });
+});
+
+describe('sniffFormat', () => {
+  it.each([
+    '<!DOCTYPE html><html><body><p>Hi</p></body></html>',
+    '  <html lang="en"><p>Hi</p>',
+    '<article><p>Hi</p></article>',
+    '<p>Just a paragraph</p>',
+    '<div class="x">Hi</div>',
+    '<!-- saved page --><html>',
+  ])('recognises HTML: %s', (text) => {
+    expect(sniffFormat(text)).toBe('html');
+  });
+
+  it('recognises JSON that parses', () => {
+    expect(sniffFormat('{"title": "T", "text": "Body."}')).toBe('json');
+  });
+
+  it('does not call a leading brace JSON when it does not parse', () => {
+    expect(sniffFormat('{Editor’s note} The council met on Monday.')).toBe('txt');
+  });
+
+  it.each([
+    '# A heading\n\nBody text.',
+    'Some **bold** claim.',
+    'See [the report](https://example.org/report).',
+    'Intro\n\n```\ncode\n```',
+    '---\ntitle: Story\n---\nBody.',
+  ])('recognises Markdown from a clear signal: %s', (text) => {
+    expect(sniffFormat(text)).toBe('md');
+  });
+
+  it('needs two weak signals before calling text Markdown', () => {
+    expect(sniffFormat('Points:\n- one\n- two')).toBe('txt');
+    expect(sniffFormat('Points:\n- one\n- two\n\n> quoted reply')).toBe('md');
+  });
+
+  it('calls everything else plain text', () => {
+    expect(sniffFormat('The council met on Monday. #budget was trending.')).toBe('txt');
+  });
+});

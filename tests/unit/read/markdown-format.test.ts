@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../../src/core/read/formats/markdown.js';
+
+describe('parseMarkdown', () => {
+  it('takes the first # heading as the title', () => {
+    const parsed = parseMarkdown('# Bridge reopens\n\nThe bridge reopened.');
+    expect(parsed.title).toBe('Bridge reopens');
+    expect(parsed.paragraphs).toEqual(['The bridge reopened.']);
+  });
+
+  it('prefers the front-matter title and reads its author and date', () => {
+    const parsed = parseMarkdown(
+      '---\ntitle: "From front matter"\nauthor: Ana Costa\ndate: 2031-01-02\n---\n# Heading\n\nBody.',
+    );
+    expect(parsed).toMatchObject({
+      title: 'From front matter',
+      byline: 'Ana Costa',
+      published: '2031-01-02',
+    });
+    expect(parsed.paragraphs).toEqual(['Body.']);
+  });
+
+  it('removes emphasis and link markup but keeps the link text', () => {
+    expect(
+      parseMarkdown('Some **bold**, *slanted* and ~~struck~~ [linked text](https://example.org) words.')
+        .paragraphs,
+    ).toEqual(['Some bold, slanted and struck linked text words.']);
+  });
+
+  it('puts one list item per line, nested items included', () => {
+    expect(parseMarkdown('- first\n- second\n  - nested\n1. numbered').paragraphs).toEqual([
+      'first\nsecond\nnested',
+      'numbered',
+    ]);
+  });
+
+  it('reduces block quotes to their text', () => {
+    expect(parseMarkdown('> "Quoted words," she said.').paragraphs).toEqual(['"Quoted words," she said.']);
+  });
+
+  it('drops code blocks, HTML blocks, images and sub-headings', () => {
+    const parsed = parseMarkdown(
+      'Intro.\n\n```\nconst x = 1;\n```\n\n    indented code\n\n<div>raw html</div>\n\n## Sub\n\n![alt text](a.png) After.',
+    );
+    expect(parsed.paragraphs).toEqual(['Intro.', 'After.']);
+  });
+
+  it('decodes character references in text', () => {
+    expect(parseMarkdown('Fish &amp; chips &mdash; &pound;5.').paragraphs).toEqual(['Fish & chips — £5.']);
+  });
+
+  it('reads a byline paragraph under the title as metadata', () => {
+    expect(parseMarkdown('# T\n\n*By Ana Costa*\n\nBody.')).toMatchObject({
+      byline: 'Ana Costa',
+      paragraphs: ['Body.'],
+    });
+  });
+
+  it('reads absurdly deep block quotes as plain text instead of overflowing the stack', () => {
+    const parsed = parseMarkdown(`${'>'.repeat(100_000)} deep words.`);
+    expect(parsed.paragraphs.join(' ')).toContain('deep words.');
+  });
+});
