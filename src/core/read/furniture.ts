@@ -21,6 +21,9 @@ function uiTokens(text: string): string[] {
     .map((token) => token.toLowerCase());
 }
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const MAX_RULE_WORDS = Math.max(...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
 }
@@ -37,14 +40,20 @@ function wordCount(text: string): number {
  */
 export function isFurnitureLine(line: string): boolean {
   const text = line.trim();
-  if (text === '') return true;
-  const tokens = uiTokens(text);
   // Separators and ornaments ("* * *", "|", "—") carry no words at all.
-  if (tokens.length === 0) return true;
-
-  const words = wordCount(text);
+  if (!HAS_WORD.test(text)) return true;
+  // Cheap length gates first: this runs on every line and sentence, and nearly all are prose far
+  // longer than any furniture rule allows (profiling showed the tokenising below at 20% of analysis).
+  const chunks = text.split(/\s+/);
+  const words = chunks.length;
+  if (words > MAX_RULE_WORDS && words > UI_LINE_MAX_WORDS) return false;
   if (FURNITURE_LINE_PATTERNS.some((rule) => words <= rule.maxWords && rule.pattern.test(text))) return true;
-  return isUiStrip(tokens);
+  // Each chunk with a letter or digit gives at least one token, so a line with more such chunks than
+  // a UI strip may hold cannot be one.
+  let worded = 0;
+  for (const chunk of chunks) if (HAS_WORD.test(chunk)) worded += 1;
+  if (worded > UI_LINE_MAX_WORDS) return false;
+  return isUiStrip(uiTokens(text));
 }
 
 /** Every token an interface word, filler or number, and at least one a real interface word. */
