@@ -121,6 +121,27 @@ describe('lede CLI', () => {
     expect(line).toMatchObject({ status: 'ok', format: 'html' });
   });
 
+  it('extends the bundled taxonomy with --taxonomy and refuses an invalid one', async () => {
+    const custom = new URL('../../fixtures/taxonomy/custom-taxonomy.json', import.meta.url).pathname;
+    const space = join(dir, 'launch.txt');
+    writeFileSync(
+      space,
+      'Probe reaches orbit\n\nThe space agency said its lunar probe reached orbit after a rocket launch from the spaceport. Astronauts and mission controllers cheered as the spacecraft fired its engine. The satellite will map the moon for two years.\n',
+    );
+    const extended = await run(['--taxonomy', custom, space]);
+    expect(extended.code).toBe(0);
+    const [analysis] = lines(extended.stdout);
+    expect(analysis).toMatchObject({
+      tags: expect.arrayContaining([expect.objectContaining({ name: 'space', kind: 'topic' })]),
+    });
+
+    const bad = join(dir, 'bad-taxonomy.json');
+    writeFileSync(bad, JSON.stringify({ topics: [{ name: 'x', terms: [{ term: 'y', weight: 'heavy' }] }] }));
+    const refused = await run(['--taxonomy', bad, space]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Invalid taxonomy');
+  });
+
   it('exits 2 with the usage on a bad command line', async () => {
     for (const argv of [
       [],
