@@ -22,10 +22,61 @@ function uiTokens(text: string): string[] {
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
-const MAX_RULE_WORDS = Math.max(...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
+const MAX_LINE_WORDS = Math.max(UI_LINE_MAX_WORDS, ...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== '').length;
+/** What JavaScript's `\s` matches, tested on one UTF-16 code unit. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isWordChar(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return HAS_WORD.test(text[at] ?? '');
+}
+
+/**
+ * Whitespace-separated chunks of a line, and how many hold a letter or digit, counting no further than
+ * `limit` chunks. One pass with no allocation: this runs on every line and every sentence, and almost
+ * all of them are prose far longer than any rule allows, so it usually stops early.
+ */
+function countChunks(text: string, limit: number): { chunks: number; worded: number } {
+  let chunks = 0;
+  let worded = 0;
+  let inChunk = false;
+  let chunkHasWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (inChunk && chunkHasWord) worded += 1;
+      inChunk = false;
+      continue;
+    }
+    if (!inChunk) {
+      inChunk = true;
+      chunkHasWord = false;
+      chunks += 1;
+      if (chunks > limit) return { chunks, worded };
+    }
+    if (!chunkHasWord && isWordChar(text, i)) chunkHasWord = true;
+  }
+  if (inChunk && chunkHasWord) worded += 1;
+  return { chunks, worded };
+}
+
+function wordCount(text: string, limit: number): number {
+  return countChunks(text, limit).chunks;
 }
 
 /**
@@ -44,14 +95,11 @@ export function isFurnitureLine(line: string): boolean {
   if (!HAS_WORD.test(text)) return true;
   // Cheap length gates first: this runs on every line and sentence, and nearly all are prose far
   // longer than any furniture rule allows (profiling showed the tokenising below at 20% of analysis).
-  const chunks = text.split(/\s+/);
-  const words = chunks.length;
-  if (words > MAX_RULE_WORDS && words > UI_LINE_MAX_WORDS) return false;
+  const { chunks: words, worded } = countChunks(text, MAX_LINE_WORDS);
+  if (words > MAX_LINE_WORDS) return false;
   if (FURNITURE_LINE_PATTERNS.some((rule) => words <= rule.maxWords && rule.pattern.test(text))) return true;
   // Each chunk with a letter or digit gives at least one token, so a line with more such chunks than
   // a UI strip may hold cannot be one.
-  let worded = 0;
-  for (const chunk of chunks) if (HAS_WORD.test(chunk)) worded += 1;
   if (worded > UI_LINE_MAX_WORDS) return false;
   return isUiStrip(uiTokens(text));
 }
@@ -93,13 +141,17 @@ export function removeFurnitureLines(text: string): string {
 export function isFurnitureSentence(sentence: string): boolean {
   const text = sentence.trim();
   if (isFurnitureLine(text)) return true;
-  const words = wordCount(text);
+  const words = wordCount(text, Math.max(PROMO_MAX_WORDS, TEASER_MAX_WORDS));
   if (words <= PROMO_MAX_WORDS) {
     if (PROMO_ALWAYS.test(text)) return true;
     if (PROMO_VERBS.test(text) && PROMO_OBJECTS.test(text)) return true;
   }
   return words <= TEASER_MAX_WORDS && TEASER_VOICE.test(text);
 }
+
+// A first or last word shaped like an icon name: a capital, lower-case letters, then another capital or
+// a digit. Only then is the sentence split into words for the exact test.
+const ICON_EDGE = /^[^\p{L}\s]*\p{Lu}\p{Ll}+[\p{Lu}\p{N}]|\p{Lu}\p{Ll}+[\p{Lu}\p{N}][\p{L}\p{N}]*[^\p{L}\p{N}\s]*$/u;
 
 /** A CamelCase word of two or more parts, every part an icon-name part ("ArrowRight"). */
 function isIconName(word: string): boolean {
@@ -116,7 +168,11 @@ function isIconName(word: string): boolean {
  * stripIconNames('ChevronDown The talks resumed.') // 'The talks resumed.'
  */
 export function stripIconNames(sentence: string): string {
-  const words = sentence.trim().split(/\s+/);
+  const trimmed = sentence.trim();
+  // Nearly every sentence starts and ends with a word that is no icon name: settle that without
+  // splitting the sentence into words.
+  if (!ICON_EDGE.test(trimmed)) return trimmed;
+  const words = trimmed.split(/\s+/);
   let start = 0;
   let end = words.length;
   while (start < end && isIconName(words[start] ?? '')) start += 1;

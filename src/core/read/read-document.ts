@@ -151,8 +151,11 @@ function normalizeTitle(title: string | undefined): string | null {
 function paragraphSentences(paragraph: string): string[] {
   const kept: string[] = [];
   for (const line of paragraph.split('\n')) {
-    if (isFurnitureLine(line)) continue;
-    for (const sentence of splitSentences(line)) {
+    const sentences = splitSentences(line);
+    // A one-sentence line gets the same furniture test as a sentence just below: testing it as a line
+    // too would run every rule twice on most lines.
+    if (sentences.length > 1 && isFurnitureLine(line)) continue;
+    for (const sentence of sentences) {
       const text = stripIconNames(sentence).replace(/\s+/g, ' ').trim();
       if (text !== '' && !isFurnitureSentence(text)) kept.push(text);
     }
