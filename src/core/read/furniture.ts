@@ -151,7 +151,8 @@ export function isFurnitureSentence(sentence: string): boolean {
 
 // A first or last word shaped like an icon name: a capital, lower-case letters, then another capital or
 // a digit. Only then is the sentence split into words for the exact test.
-const ICON_EDGE = /^[^\p{L}\s]*\p{Lu}\p{Ll}+[\p{Lu}\p{N}]|\p{Lu}\p{Ll}+[\p{Lu}\p{N}][\p{L}\p{N}]*[^\p{L}\p{N}\s]*$/u;
+const ICON_EDGE =
+  /^[^\p{L}\s]*\p{Lu}\p{Ll}+[\p{Lu}\p{N}]|\p{Lu}\p{Ll}+[\p{Lu}\p{N}][\p{L}\p{N}]*[^\p{L}\p{N}\s]*$/u;
 
 /** A CamelCase word of two or more parts, every part an icon-name part ("ArrowRight"). */
 function isIconName(word: string): boolean {
