@@ -11,6 +11,7 @@ vi.hoisted(() => {
 import {
   type BatchOperationsEvent,
   BatchOperationsEventSchema,
+  type BatchOperationsResponse,
 } from '../../../src/backfill/batch-operations-event.js';
 import { loadConfig } from '../../../src/config.js';
 import { createBatchOperationsHandler } from '../../../src/handlers/batch-operations.js';
@@ -57,7 +58,7 @@ function makeHandler(options: { s3?: S3Client; env?: Record<string, string> } = 
   });
 }
 
-async function invoke(event: unknown, s3?: S3Client) {
+async function invoke(event: BatchOperationsEvent, s3?: S3Client): Promise<BatchOperationsResponse> {
   return makeHandler(s3 === undefined ? {} : { s3 })(event, lambdaContext('lede-dev-backfill'));
 }
 
@@ -268,6 +269,11 @@ describe('Batch Operations handler', () => {
       ],
     };
 
-    await expect(invoke(event)).rejects.toThrow();
+    // Called the way the Lambda runtime calls it: with whatever JSON arrived, typed or not.
+    const handler = makeHandler();
+    const result: Promise<unknown> = Reflect.apply(handler, undefined, [event, lambdaContext('f')]);
+
+    await expect(result).rejects.toThrow();
+    expect(await listKeys(local.client, BUCKET, 'summaries/a.txt')).toEqual([]);
   });
 });
