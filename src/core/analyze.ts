@@ -8,6 +8,7 @@ import type { Tag, TaggableText } from './tags/tag.js';
 import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
+import { tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
   /** Topic taxonomy; the bundled one by default. */
@@ -33,10 +34,11 @@ const READING_WORDS_PER_MINUTE = 238;
  */
 export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = {}): Analysis {
   const texts = doc.sentences.map((s) => s.text);
-  const stats = computeTermStats(doc.title, texts);
+  const tokens = tokenizeText(doc.title, texts);
+  const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
-  const taggable: TaggableText = { title: doc.title, sentences: texts };
+  const taggable: TaggableText = { title: doc.title, sentences: texts, tokens };
 
   return {
     schemaVersion: SCHEMA_VERSION,

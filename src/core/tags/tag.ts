@@ -1,3 +1,5 @@
+import type { TokenizedText } from '../text/words.js';
+
 export const TAG_KINDS = ['topic', 'country', 'region', 'organization'] as const;
 export type TagKind = (typeof TAG_KINDS)[number];
 
@@ -14,4 +16,6 @@ export interface Tag {
 export interface TaggableText {
   readonly title: string | null;
   readonly sentences: readonly string[];
+  /** Their tokens, when already computed (the analysis shares one tokenisation between stages). */
+  readonly tokens?: TokenizedText;
 }

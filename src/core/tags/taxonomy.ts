@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidTaxonomyError } from '../../errors.js';
-import { stem, tokenize } from '../text/words.js';
+import { tokenize, type WordInfo, wordInfo } from '../text/words.js';
 import { bundledTaxonomy } from './data/taxonomy.js';
 
 /**
@@ -71,11 +71,8 @@ export interface Taxonomy {
   readonly phrases: ReadonlyMap<string, readonly TaxonomyEntry[]>;
 }
 
-/** One word of text as the matcher sees it. */
-export interface Unit {
-  readonly surface: string;
-  readonly stem: string;
-}
+/** One word of text as the matcher sees it: its surface form, stem, and stop-word facts. */
+export type Unit = WordInfo;
 
 const MAX_PHRASE_WORDS = 6;
 const MAX_WEIGHT = 10;
@@ -87,13 +84,18 @@ const MAX_WEIGHT = 10;
  * @example toUnits('A cease-fire') // [{surface:'A',stem:'a'}, {surface:'cease',stem:'ceas'}, {surface:'fire',stem:'fire'}]
  */
 export function toUnits(text: string): Unit[] {
+  return unitsOf(tokenize(text));
+}
+
+/** {@link toUnits} for text already tokenised. */
+export function unitsOf(tokens: readonly string[]): Unit[] {
   const units: Unit[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (!token.includes('-')) {
-      units.push({ surface: token, stem: stem(token) });
+      units.push(wordInfo(token));
       continue;
     }
-    for (const part of token.split('-')) if (part !== '') units.push({ surface: part, stem: stem(part) });
+    for (const part of token.split('-')) if (part !== '') units.push(wordInfo(part));
   }
   return units;
 }

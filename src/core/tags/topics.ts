@@ -1,9 +1,9 @@
 import { InvalidOptionsError } from '../../errors.js';
 import { round } from '../summary/summarize.js';
 import { commonestSurface } from '../terms/term-stats.js';
-import { isStopWord } from '../text/words.js';
+import { tokenizeText } from '../text/words.js';
 import type { Tag, TaggableText } from './tag.js';
-import { defaultTaxonomy, type Taxonomy, type TaxonomyEntry, toUnits, type Unit } from './taxonomy.js';
+import { defaultTaxonomy, type Taxonomy, type TaxonomyEntry, type Unit, unitsOf } from './taxonomy.js';
 
 export interface TopicOptions {
   /** Lowest score, in [0, 1], a topic needs to be tagged; defaults to the taxonomy's `minScore`. */
@@ -60,10 +60,8 @@ interface TopicEvidence {
   readonly matches: { surface: string; contribution: number }[];
 }
 
-const HAS_LETTER = /\p{L}/u;
-
-function isContentWord(surface: string): boolean {
-  return HAS_LETTER.test(surface) && !isStopWord(surface.toLowerCase());
+function isContentWord(unit: Unit): boolean {
+  return unit.hasLetter && !unit.stopWord;
 }
 
 function matchPhrase(
@@ -104,9 +102,14 @@ function record(
   hit.surfaces.set(surface, (hit.surfaces.get(surface) ?? 0) + 1);
 }
 
-/** Matches one title or sentence; returns its number of content words. */
-function scan(text: string, taxonomy: Taxonomy, hits: Map<TaxonomyEntry, Hits>, inTitle: boolean): number {
-  const units = toUnits(text);
+/** Matches one title or sentence, given its tokens; returns its number of content words. */
+function scan(
+  tokens: readonly string[],
+  taxonomy: Taxonomy,
+  hits: Map<TaxonomyEntry, Hits>,
+  inTitle: boolean,
+): number {
+  const units = unitsOf(tokens);
   let contentWords = 0;
   let i = 0;
   while (i < units.length) {
@@ -116,14 +119,14 @@ function scan(text: string, taxonomy: Taxonomy, hits: Map<TaxonomyEntry, Hits>, 
     if (phrase !== undefined) {
       // A phrase consumes its words: "world cup" is sport, and its "cup" must not count again.
       const words = units.slice(i, i + phrase.stems.length);
-      for (const word of words) if (isContentWord(word.surface)) contentWords++;
+      for (const word of words) if (isContentWord(word)) contentWords++;
       record(hits, phrase, words.map((w) => w.surface).join(' '), inTitle);
       i += phrase.stems.length;
       continue;
     }
     // Function words never count as terms, whatever they stem to: Porter takes "according" to the
     // stem of "accord" and "in" to that of "innings".
-    if (isContentWord(unit.surface)) {
+    if (isContentWord(unit)) {
       contentWords++;
       const term = taxonomy.terms.get(unit.stem);
       if (term !== undefined) record(hits, term, unit.surface, inTitle);
@@ -168,9 +171,10 @@ export function tagTopics(
 ): Tag[] {
   const { minScore, maxTopics, minRelativeScore } = resolveOptions(taxonomy, options);
 
+  const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
   const hits = new Map<TaxonomyEntry, Hits>();
-  let contentWords = text.title === null ? 0 : scan(text.title, taxonomy, hits, true);
-  for (const sentence of text.sentences) contentWords += scan(sentence, taxonomy, hits, false);
+  let contentWords = tokens.title === null ? 0 : scan(tokens.title, taxonomy, hits, true);
+  for (const sentence of tokens.sentences) contentWords += scan(sentence, taxonomy, hits, false);
   if (hits.size === 0) return [];
 
   const { k1, b } = SCORING;

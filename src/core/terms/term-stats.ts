@@ -1,4 +1,4 @@
-import { isStopWord, stem, tokenize } from '../text/words.js';
+import { type TokenizedText, tokenize, tokenizeText, type WordInfo, wordInfo } from '../text/words.js';
 import { findNamePhrases } from './name-phrases.js';
 
 /** A content term: a Porter stem standing for one or more surface forms. */
@@ -45,10 +45,8 @@ export interface TermStats {
   weight(termId: number): number;
 }
 
-const HAS_LETTER = /\p{L}/u;
-
-function isContentToken(token: string, lower: string): boolean {
-  return token.length > 1 && HAS_LETTER.test(token) && !isStopWord(lower);
+function isContentToken(token: string, info: WordInfo): boolean {
+  return token.length > 1 && info.hasLetter && !info.stopWord;
 }
 
 function bump(map: Map<string, number>, key: string): void {
@@ -57,19 +55,24 @@ function bump(map: Map<string, number>, key: string): void {
 
 /**
  * Counts content terms (stemmed, stop words out) per sentence and for the document, and the
- * multi-word names each sentence contains. Linear in the input: each sentence is tokenised once.
+ * multi-word names each sentence contains. Linear in the input. `tokens` are the title's and sentences'
+ * tokens when the caller has them already (the taggers read the same ones).
  * @example computeTermStats('Xi visits Central Asia', ['Xi arrived in Central Asia.']).phrases.has('central asia')
  */
-export function computeTermStats(title: string | null, sentences: readonly string[]): TermStats {
+export function computeTermStats(
+  title: string | null,
+  sentences: readonly string[],
+  tokens: TokenizedText = tokenizeText(title, sentences),
+): TermStats {
   const terms: Term[] = [];
   const idsByStem = new Map<string, number>();
   const phrases = new Map<string, NamePhrase>();
   let totalWords = 0;
 
   const termIdOf = (token: string, countIt: boolean): number | undefined => {
-    const lower = token.toLowerCase();
-    if (!isContentToken(token, lower)) return undefined;
-    const stemmed = stem(lower);
+    const info = wordInfo(token);
+    if (!isContentToken(token, info)) return undefined;
+    const stemmed = info.stem;
     let id = idsByStem.get(stemmed);
     if (id === undefined) {
       id = terms.length;
@@ -85,17 +88,18 @@ export function computeTermStats(title: string | null, sentences: readonly strin
   };
 
   const sentenceTerms: SentenceTerms[] = sentences.map((text, sentenceIndex) => {
-    const tokens = tokenize(text);
-    totalWords += tokens.length;
+    const words = tokens.sentences[sentenceIndex] ?? [];
+    totalWords += words.length;
     const ids: number[] = [];
-    for (const token of tokens) {
+    for (const token of words) {
       const id = termIdOf(token, true);
       if (id !== undefined) ids.push(id);
     }
     const phraseKeys: string[] = [];
     for (const surface of findNamePhrases(text)) {
-      const words = tokenize(surface);
-      const termIds = words.map((w) => termIdOf(w, false)).filter((id): id is number => id !== undefined);
+      const termIds = tokenize(surface)
+        .map((w) => termIdOf(w, false))
+        .filter((id): id is number => id !== undefined);
       if (termIds.length < 2) continue;
       const key = termIds.map((id) => terms[id]?.stem ?? '').join(' ');
       let phrase = phrases.get(key);
@@ -108,17 +112,15 @@ export function computeTermStats(title: string | null, sentences: readonly strin
       if (phrase.sentences.at(-1) !== sentenceIndex) phrase.sentences.push(sentenceIndex);
       phraseKeys.push(key);
     }
-    return { termIds: Int32Array.from(ids), wordCount: tokens.length, phraseKeys };
+    return { termIds: Int32Array.from(ids), wordCount: words.length, phraseKeys };
   });
 
   const titleTermIds = new Set<number>();
-  if (title !== null) {
-    for (const token of tokenize(title)) {
-      const lower = token.toLowerCase();
-      if (!isContentToken(token, lower)) continue;
-      const id = idsByStem.get(stem(lower));
-      if (id !== undefined) titleTermIds.add(id);
-    }
+  for (const token of tokens.title ?? []) {
+    const info = wordInfo(token);
+    if (!isContentToken(token, info)) continue;
+    const id = idsByStem.get(info.stem);
+    if (id !== undefined) titleTermIds.add(id);
   }
 
   return {

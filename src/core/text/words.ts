@@ -108,9 +108,31 @@ export function isStopWord(lower: string): boolean {
   return STOP_WORDS.has(lower);
 }
 
-// Stemming dominates the cost of term statistics; news vocabulary is small, so a bounded memo pays.
-const STEM_CACHE_LIMIT = 50_000;
+/** What every stage asks of a token, worked out once per distinct surface form. */
+export interface WordInfo {
+  /** The token itself. */
+  readonly surface: string;
+  readonly lower: string;
+  /** Porter stem of the lower-case form. */
+  readonly stem: string;
+  readonly hasLetter: boolean;
+  readonly stopWord: boolean;
+}
+
+// Stemming, lower-casing and the stop-word test dominated analysis time when each stage did them per
+// token; news vocabulary is small (a 1 MB corpus has ~25,000 distinct surface forms), so a bounded
+// memo keyed by the surface form turns them into one map lookup.
+const CACHE_LIMIT = 50_000;
+const infoCache = new Map<string, WordInfo>();
 const stemCache = new Map<string, string>();
+
+const HAS_LETTER = /\p{L}/u;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 /**
  * Porter stem of a token, lower-cased, memoised.
@@ -118,10 +140,33 @@ const stemCache = new Map<string, string>();
  */
 export function stem(token: string): string {
   const lower = token.toLowerCase();
-  const cached = stemCache.get(lower);
+  return stemCache.get(lower) ?? remember(stemCache, lower, PorterStemmer.stem(lower));
+}
+
+/**
+ * A token's lower-case form, stem, and whether it holds a letter and is a stop word; memoised.
+ * @example wordInfo('Sanctions') // { surface: 'Sanctions', lower: 'sanctions', stem: 'sanction', hasLetter: true, stopWord: false }
+ */
+export function wordInfo(token: string): WordInfo {
+  const cached = infoCache.get(token);
   if (cached !== undefined) return cached;
-  const stemmed = PorterStemmer.stem(lower);
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(lower, stemmed);
-  return stemmed;
+  const lower = token.toLowerCase();
+  return remember(infoCache, token, {
+    surface: token,
+    lower,
+    stem: stem(lower),
+    hasLetter: HAS_LETTER.test(token),
+    stopWord: STOP_WORDS.has(lower),
+  });
+}
+
+/** Tokens of a title and its sentences, from {@link tokenize}: computed once, read by every stage. */
+export interface TokenizedText {
+  readonly title: readonly string[] | null;
+  readonly sentences: readonly (readonly string[])[];
+}
+
+/** Tokenises a title and its sentences. */
+export function tokenizeText(title: string | null, sentences: readonly string[]): TokenizedText {
+  return { title: title === null ? null : tokenize(title), sentences: sentences.map(tokenize) };
 }
