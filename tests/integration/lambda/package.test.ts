@@ -141,7 +141,7 @@ describe('osls package', () => {
 
   it('grants no wildcard actions or resources, and S3 access only on the prefixes each function needs', () => {
     const roles = ofType('AWS::IAM::Role').map(([id]) => id);
-    expect(roles.sort()).toEqual(['ApiRole', 'OnUploadRole']);
+    expect(roles.sort()).toEqual(['ApiRole', 'BackfillRole', 'BatchOperationsRole', 'OnUploadRole']);
     for (const roleId of roles) {
       for (const statement of statementsOf(roleId)) {
         expect(statement.Effect).toBe('Allow');
