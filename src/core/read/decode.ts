@@ -51,6 +51,8 @@ function decodeText(bytes: Uint8Array): DecodedText {
   if (signature !== undefined) {
     throw new UnsupportedMediaError(`The file looks like ${signature.name}, not text`);
   }
+  const bomless = bomlessUtf16(bytes);
+  if (bomless !== undefined) return decodeUtf16(bytes, bomless);
   if (bytes.includes(0)) {
     throw new UnsupportedMediaError('The file contains NUL bytes: it looks like a binary file, not text');
   }
@@ -59,10 +61,98 @@ function decodeText(bytes: Uint8Array): DecodedText {
     // `ignoreBOM: false` (the default) makes the decoder consume a leading UTF-8 byte-order mark.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Not valid UTF-8: the commonest legacy encoding for Western text is Windows-1252, a superset of
+    // UTF-8 with a few corrupt bytes (a bad copy, a truncated character) is still UTF-8: reading it as
+    // Windows-1252 would turn every "é" into "Ã©". Each bad byte becomes U+FFFD instead.
+    if (isMostlyUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+    // Not UTF-8: the commonest legacy encoding for Western text is Windows-1252, a superset of
     // ISO-8859-1's printable range; every byte is valid in it, so this decode cannot fail.
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** How many leading bytes the UTF-16 guess looks at, and how few are too little evidence for it. */
+const UTF16_SAMPLE_BYTES = 4096;
+const UTF16_MIN_BYTES = 32;
+
+/**
+ * UTF-16 saved without a byte-order mark (some exporters and PowerShell pipelines do this). Text in
+ * Latin script then has a NUL in every other byte and almost none in the others. The bytes between
+ * the NULs must also look like text (printable or a line break), so a binary table of 16-bit numbers
+ * is not taken for it and still gets the NUL-byte refusal.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.byteLength < UTF16_MIN_BYTES || bytes.byteLength % 2 !== 0) return undefined;
+  const length = Math.min(bytes.byteLength, UTF16_SAMPLE_BYTES);
+  const units = length / 2;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros += 1;
+    if (bytes[i + 1] === 0) oddZeros += 1;
+  }
+  const mostly = (count: number): boolean => count >= units * 0.9;
+  const rarely = (count: number): boolean => count <= units * 0.05;
+  let order: 'utf-16le' | 'utf-16be';
+  if (mostly(oddZeros) && rarely(evenZeros)) order = 'utf-16le';
+  else if (mostly(evenZeros) && rarely(oddZeros)) order = 'utf-16be';
+  else return undefined;
+  // Code units below U+0100 must be printable, a tab or a line break; higher ones are other letters.
+  const low = order === 'utf-16le' ? 0 : 1;
+  let printable = 0;
+  for (let i = 0; i < length; i += 2) {
+    const byte = bytes[i + low] ?? 0;
+    const high = bytes[i + 1 - low] ?? 0;
+    if (high !== 0 || byte >= 0x20 || byte === 9 || byte === 10 || byte === 13) printable += 1;
+  }
+  return printable >= units * 0.95 ? order : undefined;
+}
+
+/**
+ * True when invalid UTF-8 is more likely damaged UTF-8 than a legacy encoding: it holds more valid
+ * multi-byte sequences than invalid bytes. Windows-1252 prose almost never forms a valid sequence
+ * (that takes a lead byte such as "Ã" followed by a byte in 0x80-0xBF).
+ */
+function isMostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.byteLength) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = sequenceLength(bytes, i);
+    if (length === 0) {
+      invalid += 1;
+      i += 1;
+    } else {
+      valid += 1;
+      i += length;
+    }
+  }
+  return valid > invalid;
+}
+
+/** Length of the well-formed UTF-8 sequence starting at `i` (lead byte >= 0x80), or 0 if ill-formed. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i] ?? 0;
+  const next = bytes[i + 1] ?? 0;
+  const continuation = (at: number): boolean => ((bytes[at] ?? 0) & 0xc0) === 0x80;
+  // Second-byte ranges per the Unicode Standard's table of well-formed sequences: they exclude
+  // overlong forms, surrogates and code points above U+10FFFF.
+  if (lead >= 0xc2 && lead <= 0xdf) return continuation(i + 1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    const low = lead === 0xe0 ? 0xa0 : 0x80;
+    const high = lead === 0xed ? 0x9f : 0xbf;
+    return next >= low && next <= high && continuation(i + 2) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const low = lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xf4 ? 0x8f : 0xbf;
+    return next >= low && next <= high && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+  }
+  return 0;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
@@ -71,7 +161,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
     return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
   } catch (error) {
     throw new MalformedInputError(
-      `The file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`,
+      `The file looks like ${encoding.toUpperCase()} (from its byte-order mark or its NUL bytes) but is not valid ${encoding.toUpperCase()}`,
       { cause: error },
     );
   }

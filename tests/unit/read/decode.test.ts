@@ -102,6 +102,23 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(input)).toThrow(message);
   });
 
+  it.each(['le', 'be'] as const)('recognises UTF-16%s saved without a byte-order mark', (order) => {
+    const text = 'The café in Zürich – “quoted” – reopened.\n';
+    const withoutBom = utf16(text, order).subarray(2);
+    expect(decodeBytes(withoutBom)).toEqual({ text, encoding: `utf-16${order}` });
+  });
+
+  it('still refuses 16-bit binary data that has a NUL in every other byte', () => {
+    // Little-endian 16-bit counters: the low bytes are mostly control characters, not text.
+    const table = new Uint8Array(64).map((_, i) => (i % 2 === 0 ? i % 20 : 0));
+    expect(() => decodeBytes(table)).toThrow(/NUL bytes/);
+  });
+
+  it('reads UTF-8 with a few corrupt bytes as UTF-8, not as Windows-1252 mojibake', () => {
+    const damaged = new Uint8Array([...utf8('Café in Zürich '), 0xff, ...utf8(' déjà vu')]);
+    expect(decodeBytes(damaged)).toEqual({ text: 'Café in Zürich \uFFFD déjà vu', encoding: 'utf-8' });
+  });
+
   it('refuses content with NUL bytes and no UTF-16 byte-order mark', () => {
     expect(() => decodeBytes(new Uint8Array([...utf8('Hello'), 0, ...utf8('world')]))).toThrow(/NUL bytes/);
   });
