@@ -20,6 +20,18 @@ const ZONES: ReadonlySet<string> = new Set(TIME_ZONES);
 const MAX_TOKEN = 64;
 const MAX_WORD = 24;
 const MAX_OPENERS = 4;
+// A "sentence" longer than this (text with no punctuation, a megabyte-long token) is cut at a space
+// near the limit: news sentences stay far below it, and without it one sentence could be the whole
+// input, making the summary as large as the article.
+const MAX_SENTENCE_CHARS = 2000;
+// How far back from the limit to look for a space before cutting mid-token.
+const MAX_CUT_LOOKBACK = 200;
+
+// Full stops of scripts that write no space after them and have no abbreviations to confuse them with:
+// CJK ideographic and full-width marks, the Arabic question mark and full stop, the Devanagari danda.
+const SCRIPT_TERMINALS = new Set([0x3002, 0xff0e, 0xff01, 0xff1f, 0xff61, 0x061f, 0x06d4, 0x0964, 0x0965]);
+// Closing quotes and brackets that stay with a sentence ended by one of those marks.
+const SCRIPT_CLOSERS = new Set(['」', '』', '）', '】', '〕', '》', '〉', '”', '’', '"', "'", ')']);
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '}', '»', '›']);
 const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '{', '«', '‹', '¿', '¡']);
@@ -124,10 +136,12 @@ class SentenceScanner {
       // Most characters are plain letters: decide on the code unit before building any string (every
       // inline bullet sits at or above U+2000).
       if (code >= 0x2000 && this.content !== -1 && INLINE_BULLETS.has(text.charAt(i))) this.cut(i, i);
+      if (this.content !== -1 && i - this.content >= MAX_SENTENCE_CHARS) this.cutLong(i);
       if (this.content === -1) this.content = i;
       let next = i + 1;
       if (code === 46 || code === 33 || code === 63 || code === 0x2026) next = this.onTerminal(i);
       else if (code === 41) next = this.onParen(i);
+      else if (SCRIPT_TERMINALS.has(code)) next = this.onScriptTerminal(i);
       this.lastNonSpace = next - 1;
       i = next;
     }
@@ -143,6 +157,33 @@ class SentenceScanner {
     }
     this.start = end;
     this.content = nextContent;
+  }
+
+  /**
+   * Ends an over-long sentence before `i`: at the last space within reach, else right at `i` (never
+   * between the two halves of a surrogate pair).
+   */
+  private cutLong(i: number): void {
+    const { text } = this;
+    for (let j = i - 1; j > i - MAX_CUT_LOOKBACK && j > this.content; j--) {
+      if (isSpace(text.charCodeAt(j))) {
+        this.cut(j, j + 1);
+        return;
+      }
+    }
+    const low = text.charCodeAt(i);
+    const at = low >= 0xdc00 && low <= 0xdfff ? i - 1 : i;
+    this.cut(at, at);
+  }
+
+  /** A script's full stop (see SCRIPT_TERMINALS): always a boundary, after any closing quotes. */
+  private onScriptTerminal(i: number): number {
+    const { text } = this;
+    let j = i + 1;
+    while (j < text.length && j - i <= MAX_OPENERS && SCRIPT_TERMINALS.has(text.charCodeAt(j))) j++;
+    while (j < text.length && j - i <= 2 * MAX_OPENERS && SCRIPT_CLOSERS.has(text.charAt(j))) j++;
+    this.cut(j, -1);
+    return j;
   }
 
   private onNewline(i: number): number {

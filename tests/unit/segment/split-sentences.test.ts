@@ -119,6 +119,23 @@ describe('splitSentences', () => {
     });
   });
 
+  describe('other scripts', () => {
+    it('ends sentences at CJK full stops, exclamation and question marks, with no space after them', () => {
+      expect(splitSentences('渡轮周五恢复航行。居民很高兴！你去吗？「好。」然后')).toEqual([
+        '渡轮周五恢复航行。',
+        '居民很高兴！',
+        '你去吗？',
+        '「好。」',
+        '然后',
+      ]);
+    });
+
+    it('ends sentences at the Arabic question mark and the Devanagari danda', () => {
+      expect(splitSentences('هل عادت العبارة؟ نعم عادت.')).toEqual(['هل عادت العبارة؟', 'نعم عادت.']);
+      expect(splitSentences('नौका लौट आई। लोग खुश हैं।')).toEqual(['नौका लौट आई।', 'लोग खुश हैं।']);
+    });
+  });
+
   describe('lines and lists', () => {
     it('makes each list item its own sentence', () => {
       expect(splitSentences('Changes:\n- fares rise\n- routes are cut\n1. Apply\n2. Wait\n• Done')).toEqual([
@@ -228,10 +245,30 @@ describe('splitSentences', () => {
     });
 
     it('handles a megabyte without spaces, without punctuation, and of one-word sentences', () => {
-      expect(splitSentences('x'.repeat(1_000_000))).toHaveLength(1);
-      expect(splitSentences('a.'.repeat(500_000))).toHaveLength(1);
-      expect(splitSentences('word '.repeat(400_000))).toHaveLength(1);
+      for (const text of ['x'.repeat(1_000_000), 'a.'.repeat(500_000), 'word '.repeat(400_000)]) {
+        const sentences = splitSentences(text);
+        expect(Math.max(...sentences.map((s) => s.length))).toBeLessThanOrEqual(2000);
+        expect(sentences.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
+      }
       expect(splitSentences('Yes. '.repeat(200_000))).toHaveLength(200_000);
+    });
+
+    it('cuts a sentence that runs past 2,000 characters at a space, not inside a word', () => {
+      const words = 'ferry harbour council '.repeat(200).trim();
+      const sentences = splitSentences(words);
+      expect(sentences.length).toBeGreaterThan(1);
+      for (const sentence of sentences) {
+        expect(sentence.length).toBeLessThanOrEqual(2000);
+        expect(sentence).toMatch(/^(?:ferry|harbour|council)\b.*\b(?:ferry|harbour|council)$/);
+      }
+      expect(sentences.join(' ')).toBe(words);
+    });
+
+    it('never cuts a long run between the halves of a surrogate pair', () => {
+      const sentences = splitSentences('🚢'.repeat(3000));
+      expect(sentences.length).toBeGreaterThan(1);
+      const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+      for (const sentence of sentences) expect(sentence).not.toMatch(loneSurrogate);
     });
   });
 });
