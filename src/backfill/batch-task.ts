@@ -8,7 +8,8 @@ import type { BatchOperationsTask, TaskResult } from './batch-operations-event.j
  * Runs one Batch Operations task through the same per-object path as the upload trigger
  * (`processUpload`) and turns its outcome into a result code:
  *
- * - analysis written, or article refused with its error document written: `Succeeded`;
+ * - analysis written (or already there for this very input), or article refused with its error
+ *   document written: `Succeeded`;
  * - S3 throttling, 5xx, timeouts and dropped connections: `TemporaryFailure` (Batch Operations retries);
  * - anything else (the object is gone, it is outside the input prefix or in another bucket, access is
  *   denied, an unexpected error): `PermanentFailure`, with the reason in the completion report.
@@ -56,15 +57,13 @@ export async function runBatchTask(
       { s3: { bucket: { name: task.s3Bucket }, object: { key: task.s3Key } } },
       deps,
     );
-    switch (outcome) {
-      case 'written':
-        return { taskId, resultCode: 'Succeeded', resultString: `written ${outputKey}` };
-      case 'refused':
-        return { taskId, resultCode: 'Succeeded', resultString: `refused; error document ${outputKey}` };
-      case 'skipped':
-        // The key passed the checks above, so processUpload skipped it because the object is gone.
-        return permanent('NOT_FOUND: the object no longer exists');
+    // The key passed the checks above, so a skip means the object is gone.
+    if (outcome === 'skipped') return permanent('NOT_FOUND: the object no longer exists');
+    if (outcome === 'refused') {
+      return { taskId, resultCode: 'Succeeded', resultString: `refused; error document ${outputKey}` };
     }
+    // 'written', or an output already in place for this very input: either way the key is done.
+    return { taskId, resultCode: 'Succeeded', resultString: `${outcome} ${outputKey}` };
   } catch (error) {
     deps.logger.error('Batch Operations task failed', { taskId, key: task.s3Key, error });
     if (isTransient(error)) return { taskId, resultCode: 'TemporaryFailure', resultString: describe(error) };
