@@ -3,8 +3,69 @@ import { NAME_CONNECTORS, NAME_PREFIX_TITLES } from './name-words.js';
 // A capitalised word: an upper-case letter then letters, marks, apostrophes or hyphens ("Nur-Sultan",
 // "O’Brien"); all-caps acronyms ("SCO", "NATO") count too.
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
-const WORD_OR_GAP = /[\p{L}\p{M}\p{N}'’-]+|[^\p{L}\p{M}\p{N}'’-]+/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}'’-]/u;
+const SPACE = /\s/;
 const MAX_NAME_WORDS = 7;
+
+const APOSTROPHE = 0x27;
+const CURLY_APOSTROPHE = 0x2019;
+const HYPHEN = 0x2d;
+
+// Character classes by code unit, with an ASCII fast path: this scan runs over every sentence, and a
+// Unicode-property regex per character or per word cost more than the rest of name finding.
+function isWordChar(code: number, char: string): boolean {
+  if (code < 0x80) {
+    return (
+      (code >= 0x30 && code <= 0x39) ||
+      ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
+      code === APOSTROPHE ||
+      code === HYPHEN
+    );
+  }
+  return code === CURLY_APOSTROPHE || WORD_CHAR.test(char);
+}
+
+function isSpaceChar(code: number, char: string): boolean {
+  return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : SPACE.test(char);
+}
+
+/** The character at `at`, both halves of a surrogate pair included ("𠀀" is a letter). */
+function charAt(text: string, at: number): string {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return text.charAt(at);
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? text.slice(at, at + 2) : text.charAt(at);
+}
+
+/** A letter, mark or digit: a word piece made only of apostrophes and hyphens is punctuation. */
+function hasLetterOrDigit(piece: string): boolean {
+  for (let i = 0; i < piece.length; i += 1) {
+    const code = piece.charCodeAt(i);
+    if (code !== APOSTROPHE && code !== CURLY_APOSTROPHE && code !== HYPHEN) return true;
+  }
+  return false;
+}
+
+function isCapitalised(word: string): boolean {
+  if (word === '') return false;
+  const first = word.charCodeAt(0);
+  if (first >= 0x80) return CAPITALISED.test(word);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let i = 1; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return false;
+    if (code >= 0x80) return CAPITALISED.test(word);
+  }
+  return true;
+}
+
+/** "China’s" -> "China": the possessive is not part of the name. */
+function withoutPossessive(piece: string): string {
+  const n = piece.length;
+  if (n < 2 || piece.charCodeAt(n - 1) !== 0x73) return piece;
+  const before = piece.charCodeAt(n - 2);
+  return before === APOSTROPHE || before === CURLY_APOSTROPHE ? piece.slice(0, -2) : piece;
+}
 
 /**
  * Finds runs of capitalised words that read as one name: "Central Asia", "Vladimir Putin",
@@ -44,15 +105,30 @@ export function findNamePhrases(sentence: string): string[] {
     pendingConnectors = [];
   };
 
-  for (const match of sentence.matchAll(WORD_OR_GAP)) {
-    const piece = match[0];
-    if (piece.trim() === '') continue; // plain spaces keep a run going
-    if (!/[\p{L}\p{M}\p{N}]/u.test(piece)) {
-      flush(); // punctuation ends a name
+  // Pieces alternate: a run of word characters, then a gap of anything else.
+  let at = 0;
+  while (at < sentence.length) {
+    const start = at;
+    const wordPiece = isWordChar(sentence.charCodeAt(at), charAt(sentence, at));
+    let gapIsSpace = true;
+    while (at < sentence.length) {
+      const code = sentence.charCodeAt(at);
+      const char = charAt(sentence, at);
+      if (isWordChar(code, char) !== wordPiece) break;
+      if (!wordPiece && gapIsSpace && !isSpaceChar(code, char)) gapIsSpace = false;
+      at += char.length;
+    }
+    if (!wordPiece) {
+      if (!gapIsSpace) flush(); // punctuation ends a name; plain spaces keep a run going
       continue;
     }
-    const word = piece.replace(/['’]s$/u, '');
-    if (CAPITALISED.test(word)) {
+    const piece = sentence.slice(start, at);
+    if (!hasLetterOrDigit(piece)) {
+      flush();
+      continue;
+    }
+    const word = withoutPossessive(piece);
+    if (isCapitalised(word)) {
       if (run.length > 0 && pendingConnectors.length > 0) run.push(...pendingConnectors);
       pendingConnectors = [];
       run.push(word);

@@ -49,6 +49,12 @@ function isContentToken(token: string, info: WordInfo): boolean {
   return token.length > 1 && info.hasLetter && !info.stopWord;
 }
 
+/** How often one surface form was counted, and the term it belongs to (-1: not a content word). */
+interface SurfaceCount {
+  readonly termId: number;
+  count: number;
+}
+
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -69,20 +75,25 @@ export function computeTermStats(
   const phrases = new Map<string, NamePhrase>();
   let totalWords = 0;
 
-  const termIdOf = (token: string, countIt: boolean): number | undefined => {
+  // Each distinct surface form is resolved to its term once; per token there is then one map lookup
+  // and a counter. Surface counts go onto the terms at the end, in first-seen order.
+  const bySurface = new Map<string, SurfaceCount>();
+  const surfaceOf = (token: string): SurfaceCount => {
+    let entry = bySurface.get(token);
+    if (entry === undefined) {
+      entry = { termId: termIdOfContent(token), count: 0 };
+      bySurface.set(token, entry);
+    }
+    return entry;
+  };
+  const termIdOfContent = (token: string): number => {
     const info = wordInfo(token);
-    if (!isContentToken(token, info)) return undefined;
-    const stemmed = info.stem;
-    let id = idsByStem.get(stemmed);
+    if (!isContentToken(token, info)) return -1;
+    let id = idsByStem.get(info.stem);
     if (id === undefined) {
       id = terms.length;
-      idsByStem.set(stemmed, id);
-      terms.push({ id, stem: stemmed, count: 0, surfaces: new Map() });
-    }
-    const term = terms[id];
-    if (countIt && term !== undefined) {
-      term.count += 1;
-      bump(term.surfaces, token);
+      idsByStem.set(info.stem, id);
+      terms.push({ id, stem: info.stem, count: 0, surfaces: new Map() });
     }
     return id;
   };
@@ -92,14 +103,18 @@ export function computeTermStats(
     totalWords += words.length;
     const ids: number[] = [];
     for (const token of words) {
-      const id = termIdOf(token, true);
-      if (id !== undefined) ids.push(id);
+      const entry = surfaceOf(token);
+      if (entry.termId < 0) continue;
+      entry.count += 1;
+      ids.push(entry.termId);
     }
     const phraseKeys: string[] = [];
     for (const surface of findNamePhrases(text)) {
-      const termIds = tokenize(surface)
-        .map((w) => termIdOf(w, false))
-        .filter((id): id is number => id !== undefined);
+      const termIds: number[] = [];
+      for (const word of tokenize(surface)) {
+        const id = surfaceOf(word).termId;
+        if (id >= 0) termIds.push(id);
+      }
       if (termIds.length < 2) continue;
       const key = termIds.map((id) => terms[id]?.stem ?? '').join(' ');
       let phrase = phrases.get(key);
@@ -114,6 +129,13 @@ export function computeTermStats(
     }
     return { termIds: Int32Array.from(ids), wordCount: words.length, phraseKeys };
   });
+
+  for (const [surface, { termId, count }] of bySurface) {
+    const term = terms[termId];
+    if (term === undefined || count === 0) continue;
+    term.count += count;
+    term.surfaces.set(surface, count);
+  }
 
   const titleTermIds = new Set<number>();
   for (const token of tokens.title ?? []) {
