@@ -1,10 +1,50 @@
-import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { InputTooLargeError, LedeError, NotFoundError } from '../errors.js';
 
 /** The S3 settings the client factory needs (a subset of `LedeConfig`). */
 export interface S3ClientSettings {
   readonly s3Endpoint: string | null;
   readonly s3ForcePathStyle: boolean;
+}
+
+/**
+ * How the functions' S3 client retries and gives up. The SDK's standard mode retries throttling
+ * (SlowDown, 503), 5xx, timeouts and dropped connections with exponential backoff and full jitter
+ * (base 100 ms, doubling, capped at 20 s) before the handler sees the error. The SDK sets no timeouts
+ * by default: a stalled connection would then hold the invocation until Lambda kills it at 180 s,
+ * and a killed invocation logs nothing about which key it was reading.
+ */
+export const S3_RETRY_POLICY = Object.freeze({
+  /** One try and two retries per request; Lambda's own retries of the event come on top. */
+  maxAttempts: 3,
+  /** Time allowed to open the TCP/TLS connection. */
+  connectionTimeoutMs: 3_000,
+  /** Time a socket may sit idle (no bytes either way) mid-request, body download included. */
+  socketTimeoutMs: 30_000,
+});
+
+export type S3RetryPolicy = { readonly [K in keyof typeof S3_RETRY_POLICY]: number };
+
+/**
+ * The retry and timeout part of an S3 client's configuration, shared by the deployed client and the
+ * local stack's, so a local run fails and retries as the deployed function does.
+ */
+export function s3RetryConfig(policy: S3RetryPolicy = S3_RETRY_POLICY): S3ClientConfig {
+  return {
+    maxAttempts: policy.maxAttempts,
+    retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: policy.connectionTimeoutMs,
+      socketTimeout: policy.socketTimeoutMs,
+    },
+  };
 }
 
 /**
@@ -18,9 +58,7 @@ export function createS3Client(settings: S3ClientSettings): S3Client {
   return new S3Client({
     ...(settings.s3Endpoint === null ? {} : { endpoint: settings.s3Endpoint }),
     forcePathStyle: settings.s3ForcePathStyle,
-    // Standard mode retries throttling, 5xx and network errors with backoff before we see them.
-    maxAttempts: 3,
-    retryMode: 'standard',
+    ...s3RetryConfig(),
   });
 }
 
@@ -79,10 +117,13 @@ export async function readObject(
   }
 }
 
-/** Writes a JSON document; the same input always yields the same key, so rewrites are idempotent. */
+/**
+ * Writes a JSON document; the same input always yields the same key, so rewrites are idempotent.
+ * `metadata` becomes `x-amz-meta-*` headers (ASCII values only), readable with `readMetadata`.
+ */
 export async function writeJson(
   s3: S3Client,
-  location: { bucket: string; key: string },
+  location: { bucket: string; key: string; metadata?: Readonly<Record<string, string>> },
   document: unknown,
 ): Promise<void> {
   try {
@@ -92,10 +133,29 @@ export async function writeJson(
         Key: location.key,
         Body: `${JSON.stringify(document, null, 2)}\n`,
         ContentType: 'application/json; charset=utf-8',
+        ...(location.metadata === undefined ? {} : { Metadata: { ...location.metadata } }),
       }),
     );
   } catch (error) {
     throw toStorageError(error, 'PutObject');
+  }
+}
+
+/**
+ * The user metadata of an object (keys in lower case), or `null` when there is no such object.
+ * Throws `StorageUnavailableError` or `StorageError` like the other operations.
+ */
+export async function readMetadata(
+  s3: S3Client,
+  location: { bucket: string; key: string },
+): Promise<Readonly<Record<string, string>> | null> {
+  try {
+    const response = await s3.send(new HeadObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    return response.Metadata ?? {};
+  } catch (error) {
+    const sorted = toStorageError(error, 'HeadObject');
+    if (sorted instanceof NotFoundError) return null;
+    throw sorted;
   }
 }
 

@@ -11,9 +11,35 @@ export const METRIC = Object.freeze({
   analysisDuration: 'AnalysisDuration',
 });
 
+/** Longest string value written to a log line; longer ones are cut and say how long they were. */
+export const MAX_LOGGED_STRING = 1_000;
+
+// Attribute names whose values are never logged, whatever they hold.
+const SECRET_NAME = /api[-_]?key|secret|passw(or)?d|token|authorization|credential|cookie/i;
+
+/**
+ * The logger's JSON replacer: redacts values under secret-looking names (`x-api-key`,
+ * `secretAccessKey`, `Authorization`...) and truncates long strings, so a log line can never carry a
+ * whole article, whatever an error message or attribute happens to contain.
+ *
+ * @example
+ * logSafeValue('body', 'x'.repeat(5000)); // 'xxx... [truncated: 5000 chars]' (MAX_LOGGED_STRING kept)
+ */
+export function logSafeValue(name: string, value: unknown): unknown {
+  if (name !== '' && SECRET_NAME.test(name) && value !== undefined && value !== null) return '[redacted]';
+  if (typeof value === 'string' && value.length > MAX_LOGGED_STRING) {
+    return `${value.slice(0, MAX_LOGGED_STRING)}... [truncated: ${value.length} chars]`;
+  }
+  return value;
+}
+
 /** Structured JSON logs; the middy middleware adds the request id and cold-start flag to each line. */
 export function createLogger(config: Pick<LedeConfig, 'serviceName' | 'logLevel'>): Logger {
-  return new Logger({ serviceName: config.serviceName, logLevel: config.logLevel });
+  return new Logger({
+    serviceName: config.serviceName,
+    logLevel: config.logLevel,
+    jsonReplacerFn: logSafeValue,
+  });
 }
 
 /** CloudWatch metrics as EMF lines on stdout: no API calls, flushed once per invocation by middy. */

@@ -6,9 +6,10 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
-import { createS3Client } from '../adapters/s3.js';
+import { createS3Client, StorageUnavailableError } from '../adapters/s3.js';
 import { type LedeConfig, config as processConfig } from '../config.js';
 import { createLogger, createMetrics, METRIC } from './observability.js';
+import { decodeEventKey } from './output-key.js';
 import { processUpload } from './process-upload.js';
 
 export interface OnUploadHandlerDeps {
@@ -21,8 +22,11 @@ export interface OnUploadHandlerDeps {
 
 /**
  * Builds the S3-triggered handler. Records are processed one after another (bounded memory); a record
- * that fails transiently does not stop the others, and the invocation then throws so Lambda retries
- * the event. Rewriting the records that succeeded is harmless: their output keys are deterministic.
+ * that fails (S3 still failing after the client's own retries, or a permanent error such as access
+ * denied) does not stop the others, and once every record has been tried the invocation throws so
+ * Lambda retries the whole event and, when the retries are spent, sends it to the failure
+ * destination. On the retry the records that succeeded are not written again: `processUpload` finds
+ * their outputs already stored for the same version of the object.
  */
 export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
   const logger = deps.logger ?? createLogger(deps.config);
@@ -36,7 +40,12 @@ export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
       const failures: unknown[] = [];
       for (const record of event.Records) {
         await processUpload(record, uploadDeps).catch((error: unknown) => {
-          logger.error('Record failed; the event will be retried', { key: record.s3.object.key, error });
+          logger.error('Record failed; the event will be retried', {
+            bucket: record.s3.bucket.name,
+            key: keyForLog(record.s3.object.key),
+            transient: error instanceof StorageUnavailableError,
+            error,
+          });
           metrics.addMetric(METRIC.failures, MetricUnit.Count, 1);
           failures.push(error);
         });
@@ -45,6 +54,15 @@ export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
         throw new AggregateError(failures, `${failures.length} of ${event.Records.length} records failed`);
       }
     });
+}
+
+// The decoded key, as operators search for it; the raw one when it does not decode (that is the failure).
+function keyForLog(encoded: string): string {
+  try {
+    return decodeEventKey(encoded);
+  } catch {
+    return encoded;
+  }
 }
 
 /** The deployed handler: one S3 client per container, config validated at cold start. */

@@ -1,5 +1,8 @@
 import { MalformedInputError, NotFoundError } from '../errors.js';
 
+/** S3's limit on the length of an object key, in UTF-8 bytes. */
+export const MAX_KEY_BYTES = 1024;
+
 /** The two prefixes that decide where analyses are written. */
 export interface KeyLayout {
   readonly inputPrefix: string;
@@ -30,13 +33,17 @@ export function isOutputKey(key: string, layout: KeyLayout): boolean {
 
 /**
  * Maps an uploaded key to the key of its analysis: `incoming/a/b.txt` -> `summaries/a/b.txt.json`.
- * Returns `null` for keys outside the input prefix and for "folder" placeholder keys (ending in `/`),
- * which have nothing to analyse.
+ * Returns `null` for keys outside the input prefix, for "folder" placeholder keys (ending in `/`),
+ * which have nothing to analyse, for keys that could name a path outside the output prefix once
+ * mirrored to disk (see `isSafeRelativeKey`) and for keys whose output key would exceed S3's limit.
  */
 export function outputKeyForUpload(key: string, layout: KeyLayout): string | null {
   if (!key.startsWith(layout.inputPrefix) || key.endsWith('/')) return null;
   const relative = key.slice(layout.inputPrefix.length);
-  return isSafeRelativeKey(relative) ? `${layout.outputPrefix}${relative}.json` : null;
+  if (!isSafeRelativeKey(relative)) return null;
+  const output = `${layout.outputPrefix}${relative}.json`;
+  // S3 refuses keys over 1024 bytes; an input key near that limit has no output key.
+  return Buffer.byteLength(output, 'utf8') <= MAX_KEY_BYTES ? output : null;
 }
 
 /**
@@ -53,9 +60,22 @@ export function outputKeyForRequest(relative: string, layout: KeyLayout): string
 
 // S3 itself treats keys as opaque strings, but tools that mirror a bucket to disk (aws s3 sync) do not:
 // refuse dot segments, absolute paths, backslashes and control characters rather than reason about them.
+// Lookalikes count too: a tool that applies Unicode compatibility normalisation (NFKC) turns the
+// fullwidth "．．／" into "../", so the key must be safe both as given and in that form. Bidirectional
+// controls are refused because they make a key display as another one in logs and consoles.
 function isSafeRelativeKey(relative: string): boolean {
+  if (LONE_SURROGATE.test(relative) || UNSAFE_CHARACTERS.test(relative)) return false;
+  return isSafePath(relative) && isSafePath(relative.normalize('NFKC'));
+}
+
+// C0 and C1 controls, DEL, and the bidirectional embedding, override and isolate controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+// With the `u` flag a surrogate pair is one code point, so only unpaired halves match (not valid UTF-8).
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function isSafePath(relative: string): boolean {
   if (relative === '' || relative.startsWith('/') || relative.includes('\\')) return false;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(relative)) return false;
   return relative.split('/').every((segment) => segment !== '.' && segment !== '..');
 }

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readObject, writeJson } from '../adapters/s3.js';
+import { readMetadata, readObject, type StoredObject, writeJson } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
+import { GENERATOR } from '../core/analysis.js';
 import { analyzeArticle } from '../core/analyze.js';
 import { InputTooLargeError, LedeError, NotFoundError } from '../errors.js';
 import { METRIC } from './observability.js';
@@ -25,13 +27,26 @@ export interface UploadDeps {
   readonly now: () => Date;
 }
 
-/** `written`: analysis stored; `refused`: bad input, error document stored; `skipped`: nothing to do. */
-export type UploadOutcome = 'written' | 'refused' | 'skipped';
+/**
+ * `written`: analysis stored; `refused`: bad input, error document stored; `unchanged`: the stored
+ * output already answers this exact input (a retried or duplicated event), nothing written;
+ * `skipped`: nothing to do (deleted object, key outside the input prefix).
+ */
+export type UploadOutcome = 'written' | 'refused' | 'unchanged' | 'skipped';
+
+/** The `x-amz-meta-*` name under which an output records which input it was computed from. */
+export const INPUT_FINGERPRINT_METADATA = 'lede-input-sha256';
 
 /**
  * Analyses one uploaded object and stores the result. Bad input becomes an error document; an object
  * deleted before it was read is skipped; anything else (throttling, 5xx, access denied) is thrown so
  * the event is retried and, after the retries, lands in the failure queue.
+ *
+ * S3 delivers events at least once, and a multi-record event is retried whole: before analysing, the
+ * stored output's fingerprint (source ETag, version, content type, key, generator version, size
+ * limit) is compared with the object just read, and an output that already answers it is left alone.
+ * The check is an optimisation, not a lock: if it cannot be made, the output is rewritten under the
+ * same key with the same content, which is still correct.
  */
 export async function processUpload(record: UploadRecord, deps: UploadDeps): Promise<UploadOutcome> {
   const { s3, config, logger, metrics } = deps;
@@ -39,8 +54,12 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
   const key = decodeEventKey(record.s3.object.key);
   const outputKey = isOutputKey(key, config) ? null : outputKeyForUpload(key, config);
   if (outputKey === null) {
-    // The trigger filter should make this impossible; a misconfigured trigger must not loop or write.
-    logger.warn('Refusing key outside the input prefix or under the output prefix', { bucket, key });
+    // The trigger filter makes the first two impossible; a misconfigured trigger must not loop or write.
+    // Unsafe or over-long keys have no output key to write an error document to: the log is the record.
+    logger.warn('Refusing key: outside the input prefix, under the output prefix, unsafe or too long', {
+      bucket,
+      key,
+    });
     return 'skipped';
   }
   const target = { bucket: config.outputBucket, key: outputKey };
@@ -54,6 +73,8 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     size: eventSize,
     contentType: null,
   };
+  // Set once the object is read; error documents carry it too (the refusal depends on the same inputs).
+  let metadata: Record<string, string> | undefined;
   try {
     // The event's size lets us refuse a huge object without a request; readObject checks again.
     if (eventSize !== null && eventSize > config.maxBytes)
@@ -63,6 +84,18 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     const object = await readObject(s3, { bucket, key, maxBytes: config.maxBytes });
     const { versionId, etag, size, contentType } = object;
     source = { bucket, key, versionId, etag, size, contentType };
+    if (object.etag !== null) {
+      const fingerprint = inputFingerprint(key, object, config.maxBytes);
+      if (await alreadyWritten(s3, target, fingerprint, logger)) {
+        logger.info('Output already written for this version of the object; skipped', {
+          bucket,
+          key,
+          outputKey,
+        });
+        return 'unchanged';
+      }
+      metadata = { [INPUT_FINGERPRINT_METADATA]: fingerprint };
+    }
     const started = performance.now();
     const analysis = analyzeArticle(object.bytes, {
       filename: key,
@@ -71,7 +104,11 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     });
     metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
     metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, object.size);
-    await writeJson(s3, target, summaryDocument(analysis, source, deps.now()));
+    await writeJson(
+      s3,
+      { ...target, ...(metadata && { metadata }) },
+      summaryDocument(analysis, source, deps.now()),
+    );
     metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
     logger.info('Article analysed', { bucket, key, outputKey, size: object.size });
     return 'written';
@@ -81,9 +118,41 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
       return 'skipped';
     }
     if (!(error instanceof LedeError) || error.status >= 500) throw error;
-    await writeJson(s3, target, failureDocument(error, source, deps.now()));
+    await writeJson(
+      s3,
+      { ...target, ...(metadata && { metadata }) },
+      failureDocument(error, source, deps.now()),
+    );
     metrics.addMetric(METRIC.articlesRefused, MetricUnit.Count, 1);
     logger.warn('Article refused; error document written', { bucket, key, outputKey, code: error.code });
     return 'refused';
+  }
+}
+
+/**
+ * What the output of this object depends on, hashed: its bytes (ETag and version), the content type
+ * and key the format is detected from, the analysis code's version and the size limit.
+ */
+export function inputFingerprint(key: string, object: StoredObject, maxBytes: number): string {
+  const parts = [object.etag, object.versionId, object.contentType, key, GENERATOR.version, maxBytes];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+async function alreadyWritten(
+  s3: S3Client,
+  target: { bucket: string; key: string },
+  fingerprint: string,
+  logger: Logger,
+): Promise<boolean> {
+  try {
+    const metadata = await readMetadata(s3, target);
+    return metadata?.[INPUT_FINGERPRINT_METADATA] === fingerprint;
+  } catch (error) {
+    // Without read access to the output (or with S3 failing) fall back to rewriting it.
+    logger.debug("Could not read the stored output's metadata; it will be rewritten", {
+      key: target.key,
+      error,
+    });
+    return false;
   }
 }
