@@ -13,6 +13,10 @@ export interface ServiceConfig {
   readonly uploadPrefix: string;
   readonly onUploadTimeoutSeconds: number;
   readonly apiTimeoutSeconds: number;
+  /** onUpload's `maximumRetryAttempts`: how often Lambda retries a failed event (0-2; Lambda's default 2). */
+  readonly onUploadMaximumRetryAttempts: number;
+  /** True when onUpload has a `destinations.onFailure`; locally that is a directory of JSON files. */
+  readonly onUploadHasFailureDestination: boolean;
 }
 
 const ResolvedSchema = z.object({
@@ -27,6 +31,8 @@ const ResolvedSchema = z.object({
   functions: z.object({
     onUpload: z.object({
       timeout: z.number().default(6),
+      maximumRetryAttempts: z.number().int().min(0).max(2).default(2),
+      destinations: z.object({ onFailure: z.unknown().optional() }).optional(),
       events: z.array(
         z.object({
           s3: z
@@ -65,5 +71,7 @@ export async function readServiceConfig(projectDir: string): Promise<ServiceConf
     uploadPrefix: prefixes[0] ?? '',
     onUploadTimeoutSeconds: onUpload.timeout,
     apiTimeoutSeconds: api.timeout,
+    onUploadMaximumRetryAttempts: onUpload.maximumRetryAttempts,
+    onUploadHasFailureDestination: onUpload.destinations?.onFailure !== undefined,
   });
 }

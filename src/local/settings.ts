@@ -12,6 +12,13 @@ export interface LocalSettings {
   readonly apiKey: string;
   /** False when the key was generated for this run (printed so it can be copied). */
   readonly apiKeyFromEnv: boolean;
+  /**
+   * The local failure destination: events that still fail after the retries, one JSON file each.
+   * Default: `<dataDir>-failed` beside the data directory (s3rver would list a folder inside it as a bucket).
+   */
+  readonly failedDir?: string;
+  /** Wait before the first retry of a failed event; the second waits twice as long. Default 1000 ms. */
+  readonly retryDelayMs?: number;
 }
 
 /** s3rver accepts only this access key / secret pair. */
@@ -31,6 +38,9 @@ const LocalEnvSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name')
     .default('articles'),
   LEDE_LOCAL_DATA_DIR: z.string().min(1).default('.local/s3'),
+  LEDE_LOCAL_FAILED_DIR: z.string().min(1).default('.local/failed'),
+  // Lambda waits about a minute, then two; a local run keeps the 1:2 shape at a scale you can watch.
+  LEDE_LOCAL_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   // API Gateway keys are at least 20 characters; the same rule here avoids a key that works only locally.
   LEDE_LOCAL_API_KEY: z
     .string()
@@ -44,6 +54,7 @@ const LocalEnvSchema = z.object({
  *
  * @example
  * const settings = loadLocalSettings(process.env, process.cwd()); // s3Port 4569, apiPort 3000, bucket 'articles'
+ * // failed events in .local/failed/, retried after 1 s and 2 s
  */
 export function loadLocalSettings(
   env: Readonly<Record<string, string | undefined>>,
@@ -62,6 +73,8 @@ export function loadLocalSettings(
     apiPort: e.LEDE_LOCAL_API_PORT,
     bucket: e.LEDE_LOCAL_BUCKET,
     dataDir: resolve(cwd, e.LEDE_LOCAL_DATA_DIR),
+    failedDir: resolve(cwd, e.LEDE_LOCAL_FAILED_DIR),
+    retryDelayMs: e.LEDE_LOCAL_RETRY_DELAY_MS,
     apiKey: e.LEDE_LOCAL_API_KEY ?? generateApiKey(),
     apiKeyFromEnv: e.LEDE_LOCAL_API_KEY !== undefined,
   });

@@ -7,6 +7,7 @@ import { type LedeConfig, loadConfig } from '../config.js';
 import { createApiHandler } from '../handlers/api.js';
 import { createOnUploadHandler } from '../handlers/on-upload.js';
 import { type LocalApi, startLocalApi } from './api-gateway.js';
+import { directoryFailureDestination } from './failure-destination.js';
 import { localS3Client } from './s3-client.js';
 import type { ServiceConfig } from './service-config.js';
 import { LOCAL_REGION, type LocalSettings } from './settings.js';
@@ -21,6 +22,11 @@ export interface LocalStack {
   readonly bucket: string;
   /** The functions' configuration, parsed by the same `loadConfig` the deployed functions use. */
   readonly config: LedeConfig;
+  /**
+   * The local failure destination: onUpload events that still failed after Lambda's retries, one
+   * JSON file each (`readFailedInvocations` reads them). Null when serverless.yml declares none.
+   */
+  readonly failedDir: string | null;
   /** Stops the API, lets running invocations finish, then stops s3rver. Data stays on disk. */
   close(): Promise<void>;
 }
@@ -34,6 +40,11 @@ export interface LocalStackOptions {
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onInvoked?: (outcome: TriggerOutcome) => void;
+  /**
+   * The S3 client the functions use, given s3rver's endpoint; defaults to `localS3Client`. Tests put a
+   * fault-injecting proxy between the functions and s3rver with it.
+   */
+  readonly functionS3Client?: (s3Endpoint: string) => S3Client;
 }
 
 /**
@@ -63,7 +74,8 @@ export function localFunctionEnv(
  * Starts s3rver (bucket created, data under `settings.dataDir`), the upload trigger and the API on
  * loopback, running the same middy pipelines as the deployed functions
  * (`createOnUploadHandler` / `createApiHandler`) with a config from the same `loadConfig`, fed with
- * serverless.yml's `provider.environment`.
+ * serverless.yml's `provider.environment`. A failed upload event is retried as Lambda retries
+ * asynchronous events (`maximumRetryAttempts` from serverless.yml), then written to `failedDir`.
  *
  * @example
  * const service = await readServiceConfig(process.cwd());
@@ -108,7 +120,11 @@ export async function startLocalStack(
 
   try {
     const config = loadConfig(localFunctionEnv(settings, s3Endpoint, options.service, options.env ?? {}));
-    s3 = localS3Client(s3Endpoint);
+    s3 = (options.functionS3Client ?? localS3Client)(s3Endpoint);
+    const failedDir = options.service.onUploadHasFailureDestination
+      ? (settings.failedDir ?? `${settings.dataDir}-failed`)
+      : null;
+    const retryDelayMs = settings.retryDelayMs ?? 1_000;
     trigger = attachUploadTrigger(s3rver, {
       bucket: config.bucket,
       prefix: options.service.uploadPrefix,
@@ -117,6 +133,11 @@ export async function startLocalStack(
       timeoutSeconds: options.service.onUploadTimeoutSeconds,
       handler: invokeWith(createOnUploadHandler({ s3, config })),
       ...(options.onInvoked === undefined ? {} : { onInvoked: options.onInvoked }),
+      retry: {
+        maximumRetryAttempts: options.service.onUploadMaximumRetryAttempts,
+        delaysMs: [retryDelayMs, 2 * retryDelayMs],
+      },
+      ...(failedDir === null ? {} : { failureDestination: directoryFailureDestination(failedDir) }),
     });
     api = await startLocalApi({
       host: settings.host,
@@ -134,6 +155,7 @@ export async function startLocalStack(
       apiKey: settings.apiKey,
       bucket: settings.bucket,
       config,
+      failedDir,
       close,
     };
   } catch (error) {
