@@ -157,11 +157,20 @@ describe('osls package', () => {
         .map((s) => ({ actions: list(s.Action), resource: s.Resource, condition: s.Condition }));
     expect(s3Grants('OnUploadRole')).toEqual([
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/incoming/*`, condition: undefined },
-      { actions: ['s3:PutObject'], resource: `arn:aws:s3:::${BUCKET}/summaries/*`, condition: undefined },
+      {
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resource: `arn:aws:s3:::${BUCKET}/summaries/*`,
+        condition: undefined,
+      },
       {
         actions: ['s3:ListBucket'],
         resource: `arn:aws:s3:::${BUCKET}`,
         condition: { StringLike: { 's3:prefix': 'incoming/*' } },
+      },
+      {
+        actions: ['s3:ListBucket'],
+        resource: `arn:aws:s3:::${BUCKET}`,
+        condition: { StringLike: { 's3:prefix': 'summaries/*' } },
       },
     ]);
     expect(s3Grants('ApiRole')).toEqual([
