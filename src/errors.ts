@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'INVALID_OPTIONS'
   | 'NOT_FOUND'
   | 'UNREADABLE_FILE'
+  | 'NO_TEXT_LAYER'
   | 'METHOD_NOT_ALLOWED'
   | 'UNAUTHORIZED'
   | 'CONFIGURATION'
@@ -113,6 +114,16 @@ export class NotFoundError extends LedeError {
 export class UnreadableFileError extends LedeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('UNREADABLE_FILE', message, 400, options);
+  }
+}
+
+/** A PDF whose pages hold no text, only images: a scan, which would need OCR. */
+export class NoTextLayerError extends LedeError {
+  constructor(
+    message = 'The PDF has no text layer (it looks like a scanned image); run it through OCR first',
+    options?: { cause?: unknown },
+  ) {
+    super('NO_TEXT_LAYER', message, 422, options);
   }
 }
 
