@@ -1,0 +1,146 @@
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { toStorageError } from '../adapters/s3.js';
+import { isOutputKey, outputKeyForUpload } from '../handlers/output-key.js';
+import { processUpload, type UploadDeps } from '../handlers/process-upload.js';
+import { encodeEventKey } from '../local/s3-event.js';
+
+/** What a backfill would do: every input key, and those of them that have no output yet. */
+export interface BackfillPlan {
+  /** Keys under the input prefix that can have an output (folder placeholders and unsafe keys excluded). */
+  readonly inputs: readonly string[];
+  /** The inputs with no output yet, in listing order: the work left. */
+  readonly pending: readonly string[];
+}
+
+/** How one key ended: processUpload's outcome, or `failed` when it threw (the key stays pending). */
+export type BackfillOutcome = 'written' | 'refused' | 'unchanged' | 'skipped' | 'failed';
+
+export interface BackfillProgress {
+  readonly key: string;
+  readonly outcome: BackfillOutcome;
+  /** Keys finished so far in this run, this one included. */
+  readonly done: number;
+  readonly total: number;
+  readonly error?: unknown;
+}
+
+export interface BackfillOptions {
+  /** How many keys are processed at once; default 4. */
+  readonly concurrency?: number;
+  /** Once aborted, no new key is started; keys already running finish and are counted. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: BackfillProgress) => void;
+}
+
+export interface BackfillSummary {
+  readonly total: number;
+  readonly done: number;
+  readonly counts: Readonly<Record<BackfillOutcome, number>>;
+  /** True when the signal stopped the run before every pending key was started. */
+  readonly interrupted: boolean;
+}
+
+const DEFAULTS = Object.freeze({ concurrency: 4 });
+
+/**
+ * Lists the bucket's input and output prefixes and returns the input keys that have no output yet.
+ * Deciding from the outputs themselves (rather than a progress file) is what makes a run resumable:
+ * each output is written in one PutObject, so after an interruption a key either has its output or is
+ * still pending, and a rerun picks up exactly the rest.
+ *
+ * @example
+ * const { inputs, pending } = await planBackfill(s3, config); // pending: keys under incoming/ without summaries/<key>.json
+ */
+export async function planBackfill(s3: S3Client, deps: Pick<UploadDeps, 'config'>): Promise<BackfillPlan> {
+  const { config } = deps;
+  const [inputKeys, outputKeys] = await Promise.all([
+    listKeys(s3, config.bucket, config.inputPrefix),
+    listKeys(s3, config.outputBucket, config.outputPrefix),
+  ]);
+  const outputs = new Set(outputKeys);
+  const inputs: string[] = [];
+  const pending: string[] = [];
+  for (const key of inputKeys) {
+    const outputKey = isOutputKey(key, config) ? null : outputKeyForUpload(key, config);
+    if (outputKey === null) continue;
+    inputs.push(key);
+    if (!outputs.has(outputKey)) pending.push(key);
+  }
+  return { inputs, pending };
+}
+
+/**
+ * Processes `keys` through the upload trigger's per-object path (`processUpload`), at most
+ * `concurrency` at a time. A key that throws is counted as `failed` and the run goes on: it has no
+ * output, so the next run tries it again.
+ *
+ * @example
+ * const summary = await runBackfill(plan.pending, deps, { concurrency: 4, onProgress: console.log });
+ */
+export async function runBackfill(
+  keys: readonly string[],
+  deps: UploadDeps,
+  options: BackfillOptions = {},
+): Promise<BackfillSummary> {
+  const concurrency = options.concurrency ?? DEFAULTS.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
+  }
+  const counts: Record<BackfillOutcome, number> = {
+    written: 0,
+    refused: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+  };
+  let next = 0;
+  let done = 0;
+  const { signal } = options;
+
+  const worker = async (): Promise<void> => {
+    while (next < keys.length && signal?.aborted !== true) {
+      const key = keys[next];
+      next += 1;
+      if (key === undefined) break;
+      let outcome: BackfillOutcome;
+      let error: unknown;
+      try {
+        // processUpload decodes keys as S3 events encode them; give it the same form.
+        outcome = await processUpload(
+          { s3: { bucket: { name: deps.config.bucket }, object: { key: encodeEventKey(key) } } },
+          deps,
+        );
+      } catch (caught) {
+        outcome = 'failed';
+        error = caught;
+      }
+      counts[outcome] += 1;
+      done += 1;
+      options.onProgress?.({
+        key,
+        outcome,
+        done,
+        total: keys.length,
+        ...(error === undefined ? {} : { error }),
+      });
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(concurrency, keys.length) }, worker));
+  return { total: keys.length, done, counts, interrupted: done < keys.length };
+}
+
+async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3
+      .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
+      .catch((error: unknown) => {
+        throw toStorageError(error, 'ListObjectsV2');
+      });
+    for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+    token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return keys;
+}

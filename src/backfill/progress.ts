@@ -1,0 +1,67 @@
+import type { BackfillOutcome, BackfillProgress } from './local-backfill.js';
+
+/** Where progress goes: a terminal gets a bar redrawn in place, anything else one line per key. */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean | undefined;
+  readonly columns?: number | undefined;
+}
+
+export interface ProgressReporter {
+  readonly update: (progress: BackfillProgress) => void;
+  /** Ends the bar's line (on a terminal) so what follows starts on a fresh one. */
+  readonly finish: () => void;
+}
+
+const SHOWN: readonly BackfillOutcome[] = ['written', 'refused', 'unchanged', 'skipped', 'failed'];
+
+/**
+ * Reports backfill progress on `stream`: on a TTY a single line redrawn in place
+ * (`[#########-----------]  45% 9/20  written 8 refused 1`), otherwise a plain line per key
+ * (`[9/20] written incoming/story.txt`) that logs and CI output keep readable.
+ *
+ * @example
+ * const progress = createProgressReporter(process.stderr);
+ * await runBackfill(keys, deps, { onProgress: progress.update });
+ * progress.finish();
+ */
+export function createProgressReporter(stream: ProgressStream): ProgressReporter {
+  const counts = new Map<BackfillOutcome, number>();
+  let drawn = false;
+  return {
+    update: (progress) => {
+      counts.set(progress.outcome, (counts.get(progress.outcome) ?? 0) + 1);
+      if (stream.isTTY !== true) {
+        const reason = progress.error === undefined ? '' : `: ${describeError(progress.error)}`;
+        stream.write(`[${progress.done}/${progress.total}] ${progress.outcome} ${progress.key}${reason}\n`);
+        return;
+      }
+      if (progress.outcome === 'failed') {
+        // Above the bar, which is redrawn underneath: failures must stay on screen.
+        stream.write(`\r\u001b[Kfailed ${progress.key}: ${describeError(progress.error)}\n`);
+      }
+      drawn = true;
+      const tally = SHOWN.filter((o) => (counts.get(o) ?? 0) > 0)
+        .map((o) => `${o} ${counts.get(o)}`)
+        .join(' ');
+      const ratio = progress.total === 0 ? 1 : progress.done / progress.total;
+      const width = 20;
+      const filled = Math.round(ratio * width);
+      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${progress.done}/${progress.total}  ${tally}`;
+      // Clear to the end of the line: the previous tally may have been longer.
+      stream.write(`\r${line.slice(0, (stream.columns ?? 120) - 1)}\u001b[K`);
+    },
+    finish: () => {
+      if (drawn) stream.write('\n');
+      drawn = false;
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.name}: ${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
