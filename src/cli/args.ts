@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { FORMATS, type Format } from '../core/document.js';
 
 export const USAGE = `Usage: lede [options] <file|->...
+       lede backfill [options]     analyse what the local stack's bucket holds (lede backfill --help)
 
 Reads each article file (or standard input for "-") and prints one JSON object per input,
 one per line, in input order.

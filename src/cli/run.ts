@@ -18,6 +18,8 @@ export const EXIT = Object.freeze({ ok: 0, inputFailed: 1, usage: 2 });
  * on stdout, an analysis or an error; stderr gets a readable line for each failure.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `lede backfill` (src/cli/backfill.ts) reprocesses the local stack's bucket; loaded only when asked for.
+  if (argv[0] === 'backfill') return (await import('./backfill.js')).runBackfillCli(argv.slice(1), io);
   let options: CliOptions;
   try {
     const parsed = parseCliArgs(argv);
