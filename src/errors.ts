@@ -82,11 +82,30 @@ export class UnsupportedFormatError extends LedeError {
   }
 }
 
+/**
+ * The text is in a language lede has no stemmer or stop words for. Named, so the uploader learns what
+ * was detected instead of getting an English-stemmed summary of, say, Turkish.
+ * @example new UnsupportedLanguageError({ code: 'tr', name: 'Turkish' }, ['English', 'Spanish'])
+ */
 export class UnsupportedLanguageError extends LedeError {
+  /** ISO 639-1 code of the detected language. */
   readonly language: string;
-  constructor(language: string, options?: { cause?: unknown }) {
-    super('UNSUPPORTED_LANGUAGE', `Language "${language}" is not supported`, 422, options);
-    this.language = language;
+  readonly languageName: string;
+  constructor(
+    detected: { readonly code: string; readonly name: string },
+    supported: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    const can =
+      supported.length === 0 ? 'lede cannot summarise it' : `lede can summarise ${supported.join(', ')} only`;
+    super(
+      'UNSUPPORTED_LANGUAGE',
+      `The text looks like ${detected.name} (${detected.code}); ${can}`,
+      422,
+      options,
+    );
+    this.language = detected.code;
+    this.languageName = detected.name;
   }
 }
 
