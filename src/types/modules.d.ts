@@ -32,6 +32,83 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
   }
 }
 
+// Per-language stemmers and stop lists, loaded lazily by src/core/language/tools.ts. Each stemmer
+// module exports an object whose `stem` expects a lower-case token (some use `this`: call it as a method).
+declare module 'natural/lib/natural/stemmers/porter_stemmer_de.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_es.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_fr.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_it.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_nl.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_no.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_pt.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_ru.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_sv.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_uk.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/indonesian/stemmer_id.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/util/stopwords_es.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_fr.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_it.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_nl.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_no.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_pt.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_ru.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_sv.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_uk.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/util/stopwords_id.js' {
+  export const words: string[];
+}
+
 // iconv-lite's generated single-byte tables: 128 characters for bytes 0x80-0xFF per code page.
 declare module 'iconv-lite/encodings/sbcs-data-generated.js' {
   const tables: { readonly windows1252: { readonly type: '_sbcs'; readonly chars: string } };
