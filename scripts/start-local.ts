@@ -18,8 +18,16 @@ const { PortInUseError, startLocalStack } = await import('../src/local/stack.js'
 
 const report = (outcome: TriggerOutcome): void => {
   const ms = `${Math.round(outcome.ms)} ms`;
-  if (outcome.ok) console.log(`onUpload: ${outcome.key} analysed (${ms})`);
-  else console.error(`onUpload: ${outcome.key} FAILED (${ms}); Lambda would retry it`, outcome.error);
+  if (outcome.ok) console.log(`onUpload: ${outcome.key} analysed (${ms}, attempt ${outcome.attempt})`);
+  else {
+    const next = outcome.willRetry
+      ? 'will be retried'
+      : `retries spent; event written to ${outcome.failedEventPath ?? '(no failure destination)'}`;
+    console.error(
+      `onUpload: ${outcome.key} FAILED (${ms}, attempt ${outcome.attempt}); ${next}`,
+      outcome.error,
+    );
+  }
 };
 
 // LEDE_* variables set here (LEDE_MAX_BYTES, LEDE_LOG_LEVEL...) override serverless.yml's for a local run.
@@ -46,6 +54,7 @@ lede is running locally (Ctrl-C to stop; objects are kept in ${dataDir}/)
 
   S3 (s3rver)   ${s3}   bucket "${stack.bucket}", credentials S3RVER / S3RVER
   trigger       objects created under ${inputPrefix} -> onUpload -> ${outputPrefix}<key>.json
+  failures      events still failing after Lambda's retries -> ${stack.failedDir ?? '(none: no onFailure destination)'}
   API           ${stack.apiUrl}   POST /summaries, GET /summaries/{key+}
   API key       ${stack.apiKey}${settings.apiKeyFromEnv ? '   (from LEDE_LOCAL_API_KEY)' : '   (generated; set LEDE_LOCAL_API_KEY to keep one)'}
 
