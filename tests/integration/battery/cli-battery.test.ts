@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  BAD_INPUTS,
+  BATTERY_MAX_BYTES,
+  type BadInputCase,
+  caseBytes,
+  expectationFor,
+  isOk,
+} from '../../support/bad-inputs.js';
+import { CASE_TIMEOUT_MS, expectOutcome } from '../../support/battery-outcome.js';
+import { bundleCli, type CliProcessResult, mapLimited, runCliProcess } from '../../support/cli-process.js';
+
+// Every run is a child process bounded in time (killed after the large-case timeout) and in heap.
+// Each large case gets a process of its own; the small ones share two (one expected to succeed, one
+// expected to fail), since the CLI answers every input with its own line and exit status 1 when any
+// fails. Two processes at a time: this machine has two cores.
+const LIMITS = { timeoutMs: CASE_TIMEOUT_MS.large, maxOldSpaceMb: 768 };
+const IN_FLIGHT = 2;
+
+const FailureLine = z.strictObject({
+  file: z.string(),
+  status: z.literal('failed'),
+  error: z.strictObject({ code: z.string(), message: z.string() }),
+});
+
+interface CaseRun {
+  readonly file: string;
+  /** The process this case ran in, and how many inputs it had. */
+  readonly run: CliProcessResult;
+  readonly inputs: number;
+  /** Position of the case's line in stdout. */
+  readonly line: number;
+}
+
+let dir: string;
+let bundle: string;
+const runs = new Map<string, CaseRun>();
+
+function groups(): BadInputCase[][] {
+  const small = BAD_INPUTS.filter((c) => c.large !== true);
+  return [
+    small.filter((c) => isOk(expectationFor(c, 'cli'))),
+    small.filter((c) => !isOk(expectationFor(c, 'cli'))),
+    ...BAD_INPUTS.filter((c) => c.large === true).map((c) => [c]),
+  ].filter((group) => group.length > 0);
+}
+
+beforeAll(async () => {
+  [dir, bundle] = await Promise.all([mkdtemp(join(tmpdir(), 'lede-cli-battery-')), bundleCli()]);
+  await mapLimited(groups(), IN_FLIGHT, async (group) => {
+    const files = group.map((testCase) => join(dir, testCase.filename));
+    await Promise.all(group.map((testCase, i) => writeFile(files[i] ?? '', caseBytes(testCase))));
+    const run = await runCliProcess(bundle, ['--max-bytes', String(BATTERY_MAX_BYTES), ...files], LIMITS);
+    group.forEach((testCase, line) => {
+      runs.set(testCase.name, { file: files[line] ?? '', run, inputs: group.length, line });
+    });
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all(
+    [dir, bundle && dirname(bundle)].map((path) => path && rm(path, { recursive: true, force: true })),
+  );
+});
+
+/** The case's run and its stdout line, after checking the process printed one line per input. */
+function outputOf(testCase: BadInputCase): { file: string; run: CliProcessResult; record: unknown } {
+  const caseRun = runs.get(testCase.name);
+  if (caseRun === undefined) throw new Error(`no CLI run for ${testCase.name}`);
+  const { file, run, inputs, line } = caseRun;
+  expect(run.signal, `killed: ${run.stderr}`).toBeNull();
+  const lines = run.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(inputs);
+  return { file, run, record: JSON.parse(lines[line] ?? '') };
+}
+
+describe('bad-input battery: lede CLI in a child process', () => {
+  for (const testCase of BAD_INPUTS) {
+    const expectation = expectationFor(testCase, 'cli');
+
+    if (isOk(expectation)) {
+      it(`prints the analysis and exits 0: ${testCase.name}`, () => {
+        const { file, run, record } = outputOf(testCase);
+
+        expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
+        expect(record).toMatchObject({ file });
+        expectOutcome({ kind: 'analysis', analysis: record }, expectation);
+      });
+      continue;
+    }
+
+    it(`exits 1 with the reason on stderr: ${testCase.name}`, () => {
+      const { file, run, record } = outputOf(testCase);
+
+      expect(run.code).toBe(1);
+      // One readable line naming the file: no stack trace, no "Internal error".
+      const prefix = `lede: ${file}: `;
+      const reasons = run.stderr.split('\n').filter((line) => line.startsWith(prefix));
+      expect(reasons, run.stderr).toHaveLength(1);
+      const reason = reasons[0]?.slice(prefix.length) ?? '';
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      // stdout keeps its one-line-per-input contract (see `lede --help`): the failure record, which
+      // repeats the stderr reason, never an analysis.
+      const failure = FailureLine.parse(record);
+      expect(failure).toEqual({
+        file,
+        status: 'failed',
+        error: { code: failure.error.code, message: reason },
+      });
+      expectOutcome({ kind: 'error', code: failure.error.code, message: reason }, expectation);
+    });
+  }
+});
