@@ -59,7 +59,8 @@ export function outputKeyForRequest(relative: string, layout: KeyLayout): string
 }
 
 // S3 itself treats keys as opaque strings, but tools that mirror a bucket to disk (aws s3 sync) do not:
-// refuse dot segments, absolute paths, backslashes and control characters rather than reason about them.
+// refuse dot and empty segments, absolute paths, backslashes and control characters rather than
+// reason about them.
 // Lookalikes count too: a tool that applies Unicode compatibility normalisation (NFKC) turns the
 // fullwidth "．．／" into "../", so the key must be safe both as given and in that form. Bidirectional
 // controls are refused because they make a key display as another one in logs and consoles.
@@ -77,5 +78,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 function isSafePath(relative: string): boolean {
   if (relative === '' || relative.startsWith('/') || relative.includes('\\')) return false;
-  return relative.split('/').every((segment) => segment !== '.' && segment !== '..');
+  // Empty segments too (`a//b`): a mirror to disk collapses them, so two keys would share one file.
+  return relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }

@@ -25,6 +25,8 @@ describe('outputKeyForUpload', () => {
     ['a nested dot-dot segment', 'incoming/a/../../secret.txt'],
     ['a dot segment', 'incoming/./a.txt'],
     ['an absolute path after the prefix', 'incoming//etc/passwd'],
+    ['an empty segment', 'incoming/a//b.txt'],
+    ['a URL', 'incoming/http://127.0.0.1:8080/x'],
     ['a backslash', 'incoming/..\\secret.txt'],
     ['a NUL byte', 'incoming/a\u0000.txt'],
     ['a newline (log forging)', 'incoming/a\n{"level":"INFO"}.txt'],
