@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 export interface RecordingServer {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
-  readonly paths: readonly string[];
+  readonly paths: string[];
   /**
    * Requests a sentinel path itself and resolves once it has arrived, so requests anything else
    * started earlier are in `paths` too (they reach the listener before one made after them).
