@@ -40,9 +40,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   // The analysis code (natural, the HTML stack, the gazetteer) loads only once there is work to do, so
   // --help, --version and usage errors answer without paying for it.
-  const [{ analyzeDocument }, { readDocument }, { loadTaxonomyFile }] = await Promise.all([
+  const [{ analyzeDocument }, { readFile }, { loadTaxonomyFile }] = await Promise.all([
     import('../core/analyze.js'),
-    import('../core/read/read-document.js'),
+    import('../core/read/read-file.js'),
     import('./taxonomy-file.js'),
   ]);
   let taxonomy: Awaited<ReturnType<typeof loadTaxonomyFile>> | undefined;
@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       const bytes =
         file === '-' ? await readStreamBounded(io.stdin, maxBytes) : await readFileBounded(file, maxBytes);
-      const doc = readDocument(bytes, {
+      const doc = await readFile(bytes, {
         maxBytes,
         ...(file === '-' ? {} : { filename: file }),
         ...(options.format === undefined ? {} : { format: options.format }),

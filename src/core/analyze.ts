@@ -2,6 +2,7 @@ import { type Analysis, GENERATOR, SCHEMA_VERSION, type Stats } from './analysis
 import type { ArticleDocument } from './document.js';
 import { extractKeywords } from './keywords.js';
 import { type ReadOptions, readDocument, readText } from './read/read-document.js';
+import { readFile } from './read/read-file.js';
 import { round, type SummaryOptions, selectSummary } from './summary/summarize.js';
 import { tagPlaces } from './tags/places.js';
 import type { Tag, TaggableText } from './tags/tag.js';
@@ -60,9 +61,17 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
   };
 }
 
-/** Reads an article file (bytes) and analyses it. Throws a `LedeError` for bad input. */
+/** Reads a text, Markdown, HTML or JSON file (bytes) and analyses it. Throws a `LedeError` for bad input. */
 export function analyzeArticle(bytes: Uint8Array, options: AnalyzeArticleOptions = {}): Analysis {
   return analyzeDocument(readDocument(bytes, options), options);
+}
+
+/**
+ * Reads any accepted file (text, Markdown, HTML, JSON, Word or PDF) and analyses it. Word and PDF
+ * readers are loaded on first use, hence the promise. Throws a `LedeError` for bad input.
+ */
+export async function analyzeFile(bytes: Uint8Array, options: AnalyzeArticleOptions = {}): Promise<Analysis> {
+  return analyzeDocument(await readFile(bytes, options), options);
 }
 
 /** Analyses text already in memory (the HTTP API's JSON body). Throws a `LedeError` for bad input. */

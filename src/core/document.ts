@@ -1,6 +1,16 @@
 /** The formats lede reads. `txt` also covers anything that decodes to prose with no markup. */
-export const FORMATS = ['txt', 'md', 'html', 'json'] as const;
+export const FORMATS = ['txt', 'md', 'html', 'json', 'docx', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** Formats read from their bytes by a parser loaded on first use, rather than decoded as text. */
+export const FILE_FORMATS = ['docx', 'pdf'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+/** Formats whose bytes are decoded to text and parsed synchronously. */
+export type TextFormat = Exclude<Format, FileFormat>;
+
+export function isFileFormat(format: Format): format is FileFormat {
+  return (FILE_FORMATS as readonly Format[]).includes(format);
+}
 
 /** One sentence of the article body, verbatim after normalisation. */
 export interface Sentence {

@@ -62,6 +62,8 @@ const RAW_FORMATS: Readonly<Record<string, Format>> = {
   'text/markdown': 'md',
   'text/x-markdown': 'md',
   'text/html': 'html',
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
 const ROUTES: Readonly<

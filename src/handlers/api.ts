@@ -10,7 +10,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { createS3Client, readObject } from '../adapters/s3.js';
 import { type LedeConfig, config as processConfig } from '../config.js';
-import { analyzeArticle } from '../core/analyze.js';
+import { analyzeFile } from '../core/analyze.js';
 import { routeApiRequest } from './api-request.js';
 import { jsonResponse, rawJsonResponse } from './http-response.js';
 import { cors } from './middleware/cors.js';
@@ -45,7 +45,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
       if (request.route === 'createSummary') {
         const { bytes, ...options } = request.article;
         const started = performance.now();
-        const analysis = analyzeArticle(bytes, { ...options, maxBytes: config.maxBytes });
+        const analysis = await analyzeFile(bytes, { ...options, maxBytes: config.maxBytes });
         metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
         metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, bytes.byteLength);
         metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);

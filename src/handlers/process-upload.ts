@@ -5,7 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { readMetadata, readObject, type StoredObject, writeJson } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
 import { GENERATOR } from '../core/analysis.js';
-import { analyzeArticle } from '../core/analyze.js';
+import { analyzeFile } from '../core/analyze.js';
 import { InputTooLargeError, LedeError, NotFoundError } from '../errors.js';
 import { METRIC } from './observability.js';
 import { decodeEventKey, isOutputKey, outputKeyForUpload } from './output-key.js';
@@ -97,7 +97,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
       metadata = { [INPUT_FINGERPRINT_METADATA]: fingerprint };
     }
     const started = performance.now();
-    const analysis = analyzeArticle(object.bytes, {
+    const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),

@@ -1,5 +1,5 @@
 import { UnsupportedFormatError, UnsupportedMediaError } from '../../errors.js';
-import type { Format } from '../document.js';
+import type { Format, TextFormat } from '../document.js';
 import {
   EXTENSION_FORMATS,
   FORMAT_ALIASES,
@@ -29,7 +29,7 @@ export function declaredFormat(hints: FormatHints): Format | undefined {
     const chosen = FORMAT_ALIASES[hints.format.trim().toLowerCase()];
     if (chosen === undefined) {
       throw new UnsupportedFormatError(
-        `Format "${hints.format}" is not supported; use one of txt, md, html or json`,
+        `Format "${hints.format}" is not supported; use one of txt, md, html, json, docx or pdf`,
       );
     }
     return chosen;
@@ -104,7 +104,7 @@ const MARKDOWN_WEAK_SIGNALS: readonly RegExp[] = [
  * @example
  * sniffFormat('{"text": "Hello."}') // 'json'
  */
-export function sniffFormat(text: string): Format {
+export function sniffFormat(text: string): TextFormat {
   const head = text.trimStart().slice(0, SNIFF_CHARS);
   if (HTML_START.test(head) || HTML_BLOCK_START.test(head)) return 'html';
   if ((head.startsWith('{') || head.startsWith('[')) && parsesAsJson(text)) return 'json';

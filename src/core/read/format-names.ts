@@ -11,6 +11,9 @@ export const FORMAT_ALIASES: Readonly<Record<string, Format>> = Object.freeze({
   htm: 'html',
   xhtml: 'html',
   json: 'json',
+  docx: 'docx',
+  word: 'docx',
+  pdf: 'pdf',
 });
 
 /** File extensions (lower case, no dot) and the format each names. */
@@ -23,6 +26,8 @@ export const EXTENSION_FORMATS: Readonly<Record<string, Format>> = Object.freeze
   htm: 'html',
   xhtml: 'html',
   json: 'json',
+  docx: 'docx',
+  pdf: 'pdf',
 });
 
 /** Media types (lower case, without parameters) and the format each names. */
@@ -34,18 +39,19 @@ export const MEDIA_TYPE_FORMATS: Readonly<Record<string, Format>> = Object.freez
   'application/xhtml+xml': 'html',
   'application/json': 'json',
   'text/json': 'json',
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 });
 
 /**
- * Media types that are certainly not text lede can read. Matched as prefixes so that
- * `image/png` and every `application/vnd.openxmlformats-officedocument.*` type are covered.
+ * Media types that are certainly not text lede can read. Matched as prefixes (after the exact types
+ * above, so PDF and Word are read) so that `image/png` and the other Office types are covered.
  */
 export const UNSUPPORTED_MEDIA_PREFIXES: readonly string[] = Object.freeze([
   'image/',
   'audio/',
   'video/',
   'font/',
-  'application/pdf',
   'application/zip',
   'application/x-zip',
   'application/gzip',

@@ -1,5 +1,17 @@
-import { EmptyDocumentError, InputTooLargeError, InvalidOptionsError } from '../../errors.js';
-import type { ArticleDocument, Format, Sentence } from '../document.js';
+import {
+  EmptyDocumentError,
+  InputTooLargeError,
+  InvalidOptionsError,
+  MalformedInputError,
+} from '../../errors.js';
+import {
+  type ArticleDocument,
+  type FileFormat,
+  type Format,
+  isFileFormat,
+  type Sentence,
+  type TextFormat,
+} from '../document.js';
 import { DEFAULT_MAX_BYTES } from '../limits.js';
 import { splitSentences } from '../segment/split-sentences.js';
 import { decodeBytes } from './decode.js';
@@ -25,16 +37,19 @@ export interface ReadOptions {
   readonly title?: string;
 }
 
+const FILE_FORMAT_NAMES: Readonly<Record<FileFormat, string>> = { docx: 'Word (.docx)', pdf: 'PDF' };
+
 const DEFAULTS = Object.freeze({ maxBytes: DEFAULT_MAX_BYTES });
 
-const PARSERS: Readonly<Record<Format, (text: string) => ParsedArticle>> = Object.freeze({
+const PARSERS: Readonly<Record<TextFormat, (text: string) => ParsedArticle>> = Object.freeze({
   txt: (text: string) => parseText(text),
   md: parseMarkdown,
   html: parseHtml,
   json: parseJson,
 });
 
-function resolveMaxBytes(options: ReadOptions): number {
+/** The byte limit in force, validated. */
+export function resolveMaxBytes(options: ReadOptions): number {
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
     throw new InvalidOptionsError(`maxBytes must be a positive integer, got ${String(maxBytes)}`);
@@ -105,11 +120,28 @@ function readDecoded(
   declared: Format | undefined,
   options: ReadOptions,
 ): ArticleDocument {
+  if (declared !== undefined && isFileFormat(declared)) {
+    // readFile sends real Word and PDF files to their readers; what reaches here only claims to be one.
+    throw new MalformedInputError(
+      `The input is declared as ${declared} but is not a ${FILE_FORMAT_NAMES[declared]} file`,
+    );
+  }
   const text = normalizeText(raw);
   if (text === '') throw new EmptyDocumentError('The document contains only whitespace');
   const format = declared ?? sniffFormat(text);
-  const parsed = PARSERS[format](text);
+  return documentFrom(PARSERS[format](text), format, encoding, options);
+}
 
+/**
+ * Builds the document from what a format parser found: the title (an explicit one wins), then the
+ * body split into sentences with page furniture dropped. Refuses a body with no sentences left.
+ */
+export function documentFrom(
+  parsed: ParsedArticle,
+  format: Format,
+  encoding: string,
+  options: ReadOptions,
+): ArticleDocument {
   const title = normalizeTitle(options.title) ?? parsed.title;
   const paragraphs: string[] = [];
   const sentences: Sentence[] = [];

@@ -146,7 +146,7 @@ describe('lede CLI', () => {
     for (const argv of [
       [],
       ['--sentences', '0', article],
-      ['--format', 'pdf', article],
+      ['--format', 'rtf', article],
       ['--nope', article],
     ]) {
       const result = await run(argv);

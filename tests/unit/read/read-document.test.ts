@@ -178,7 +178,11 @@ describe('readDocument refusals', () => {
 
   it('refuses an unsupported content type and an unknown format', () => {
     expect(() => readDocument(utf8('words'), { contentType: 'image/jpeg' })).toThrow(UnsupportedMediaError);
-    expect(() => readDocument(utf8('words'), { format: 'pdf' })).toThrow(UnsupportedFormatError);
+    expect(() => readDocument(utf8('words'), { format: 'rtf' })).toThrow(UnsupportedFormatError);
+    // Declared as PDF, but the bytes are plain text: refused, not read as text.
+    expect(() => readDocument(utf8('words'), { format: 'pdf' })).toThrow(
+      /declared as pdf but is not a PDF file/,
+    );
   });
 
   it('refuses an invalid maxBytes option', () => {
