@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run.js';
+import { makeDocx } from '../../support/make-docx.js';
+import { makePdf } from '../../support/make-pdf.js';
 
 const ARTICLE = `Ferry strike halts island crossings
 
@@ -104,6 +106,22 @@ describe('lede CLI', () => {
     expect(out[2]).toMatchObject({ file: empty, error: { code: 'EMPTY_DOCUMENT' } });
     expect(out[3]).toMatchObject({ error: { code: 'UNREADABLE_FILE', message: 'no such file' } });
     expect(result.stderr).toContain(`lede: ${binary}:`);
+  });
+
+  it('reads Word and PDF files', async () => {
+    const [headline, ...body] = ARTICLE.split('\n').filter((line) => line !== '');
+    const docx = join(dir, 'ferry.docx');
+    const pdf = join(dir, 'ferry.pdf');
+    writeFileSync(
+      docx,
+      makeDocx([{ text: headline ?? '', style: 'Title' }, ...body.map((text) => ({ text }))]),
+    );
+    writeFileSync(pdf, makePdf([{ lines: [headline ?? '', '', ...body.flatMap((line) => [line, ''])] }]));
+    const result = await run([docx, pdf]);
+    expect(result.code).toBe(0);
+    const [fromWord, fromPdf] = lines(result.stdout);
+    expect(fromWord).toMatchObject({ file: docx, status: 'ok', format: 'docx', title: headline });
+    expect(fromPdf).toMatchObject({ file: pdf, status: 'ok', format: 'pdf', title: headline });
   });
 
   it('refuses a file over --max-bytes before reading it', async () => {

@@ -10,6 +10,8 @@ import { encodeEventKey } from '../../../src/local/s3-event.js';
 import { readServiceConfig, type ServiceConfig } from '../../../src/local/service-config.js';
 import type { LocalStack } from '../../../src/local/stack.js';
 import type { TriggerOutcome } from '../../../src/local/upload-trigger.js';
+import { makeDocx } from '../../support/make-docx.js';
+import { makePdf } from '../../support/make-pdf.js';
 import { schemaErrors } from '../../support/schema.js';
 
 // The handler modules validate the process environment when imported (as at a Lambda cold start).
@@ -155,6 +157,32 @@ describe('local stack: upload -> onUpload -> summaries/', () => {
     });
   });
 
+  it('analyses Word and PDF uploads, and records a scanned PDF as an error document', async () => {
+    const [headline, ...body] = FERRY_ARTICLE.split('\n').filter((line) => line.trim() !== '');
+    await Promise.all([
+      put(
+        'incoming/word/ferry.docx',
+        makeDocx([{ text: headline ?? '', style: 'Title' }, ...body.map((text) => ({ text }))]),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ),
+      put(
+        'incoming/pdf/ferry.pdf',
+        makePdf([{ lines: [headline ?? '', '', ...body.flatMap((line) => [line, ''])] }]),
+        'application/pdf',
+      ),
+      put('incoming/pdf/scan.pdf', makePdf([{ imageOnly: true }]), 'application/pdf'),
+    ]);
+    const [word, pdf, scan] = await Promise.all([
+      waitForJson('summaries/word/ferry.docx.json'),
+      waitForJson('summaries/pdf/ferry.pdf.json'),
+      waitForJson('summaries/pdf/scan.pdf.json'),
+    ]);
+    for (const document of [word, pdf, scan]) expect(schemaErrors(document)).toEqual([]);
+    expect(word).toMatchObject({ status: 'ok', format: 'docx', title: headline });
+    expect(pdf).toMatchObject({ status: 'ok', format: 'pdf', title: headline });
+    expect(scan).toMatchObject({ status: 'failed', error: { code: 'NO_TEXT_LAYER' } });
+  });
+
   it('runs the function only for objects created under the input prefix', async () => {
     await put('drafts/not-yet.txt', FERRY_ARTICLE, 'text/plain');
     await put('incoming/after-draft.txt', FERRY_ARTICLE, 'text/plain');
@@ -238,6 +266,23 @@ describe('local stack: API with an API key', () => {
     expect(schemaErrors(jsonBody)).toEqual([]);
     expect(rawBody).toMatchObject({ status: 'ok', summary: { sentences: [{}, {}] } });
     expect(jsonBody).toMatchObject({ status: 'ok', format: 'html' });
+  });
+
+  it('POSTs a PDF as a binary body and returns its analysis', async () => {
+    const pdf = makePdf([{ lines: FERRY_ARTICLE.split('\n') }]);
+    const response = await fetch(`${stack.apiUrl}/summaries`, {
+      method: 'POST',
+      headers: { ...withKey, 'content-type': 'application/pdf' },
+      body: pdf,
+    });
+    expect(response.status).toBe(200);
+    const body: unknown = await response.json();
+    expect(schemaErrors(body)).toEqual([]);
+    expect(body).toMatchObject({
+      status: 'ok',
+      format: 'pdf',
+      title: 'Ferry strike halts crossings for a second day',
+    });
   });
 
   it('answers unknown paths with 403 "Missing Authentication Token", as API Gateway does', async () => {
