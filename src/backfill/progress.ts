@@ -48,8 +48,10 @@ export function createProgressReporter(stream: ProgressStream): ProgressReporter
       const width = 20;
       const filled = Math.round(ratio * width);
       const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${progress.done}/${progress.total}  ${tally}`;
-      // Clear to the end of the line: the previous tally may have been longer.
-      stream.write(`\r${line.slice(0, (stream.columns ?? 120) - 1)}\u001b[K`);
+      // Never wider than the terminal (a wrapped line cannot be redrawn in place; a pty with no size
+      // reports 0 columns), then clear to the end of the line: the previous tally may have been longer.
+      const columns = stream.columns ?? 0;
+      stream.write(`\r${columns > 1 ? line.slice(0, columns - 1) : line}\u001b[K`);
     },
     finish: () => {
       if (drawn) stream.write('\n');
