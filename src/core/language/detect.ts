@@ -1,0 +1,361 @@
+import {
+  DISTINCTIVE_LETTERS,
+  FUNCTION_WORDS,
+  LANGUAGE_NAMES,
+  type LanguageCode,
+  SCRIPTS,
+  type Script,
+  type ScriptInfo,
+} from './data/languages.js';
+
+/** A language named with enough evidence. */
+export interface DetectedLanguage {
+  /** ISO 639-1 code. */
+  readonly code: LanguageCode;
+  /** English name, for messages. */
+  readonly name: string;
+  /** 0-1: how consistently the text points at this language (1 = every part of it does). */
+  readonly confidence: number;
+  /** The writing system most of the letters are in. */
+  readonly script: Script;
+}
+
+/** Why no language was named. */
+export type UndeterminedReason =
+  /** Too few words (or characters, for scripts written without spaces) to call. */
+  | 'too-short'
+  /** Parts of the text point at different languages, none clearly ahead. */
+  | 'mixed'
+  /** Letters, but almost none of the function words detection knows: an unlisted language, or a list of names. */
+  | 'unrecognised';
+
+/** No language named. `und` is the ISO 639-2 / BCP 47 code for "undetermined". */
+export interface UndeterminedLanguage {
+  readonly code: 'und';
+  readonly name: 'undetermined';
+  readonly confidence: number;
+  readonly reason: UndeterminedReason;
+  readonly script: Script | null;
+}
+
+export type LanguageGuess = DetectedLanguage | UndeterminedLanguage;
+
+export interface DetectOptions {
+  /**
+   * How much of the text to examine, in UTF-16 code units. Detection reads only the start of the text,
+   * so its cost is bounded whatever the input size; a long English preamble before a Spanish article
+   * will therefore be read as English.
+   */
+  readonly maxChars?: number;
+}
+
+const defaults = Object.freeze({ maxChars: 20_000 });
+
+// Below this many words (or script-weighted characters, see ScriptInfo.weight), no call is made: a
+// headline-length text shares too many words between related languages.
+const MIN_WORDS = 8;
+const MIN_WEIGHTED_CHARACTERS = 24;
+// Under this many words, a text none of whose sentences points at one language is short, not mixed.
+const SHORT_WORDS = 30;
+// Share of a text's words that must be known function words (of any language) for a call.
+const MIN_COVERAGE = 0.08;
+// Share of the voting chunks that must agree with the overall winner; below it the text is mixed.
+const MIN_AGREEMENT = 0.7;
+// Coverage at which confidence stops growing: ordinary prose is 30-50% function words.
+const FULL_COVERAGE = 0.25;
+// A chunk is a sentence, or this many words when sentences run on.
+const CHUNK_WORDS = 40;
+// One distinctive letter is worth this fraction of a function word.
+const LETTER_WEIGHT = 0.25;
+// Japanese mixes kana into Han text; Chinese has none.
+const KANA_SHARE_FOR_JAPANESE = 0.05;
+
+interface WordEntry {
+  /** Indexes into `languages` of the languages listing the word. */
+  readonly langs: readonly number[];
+  /** 1 divided by how many languages list it: shared words count for little. */
+  readonly weight: number;
+}
+
+interface Model {
+  readonly languages: readonly LanguageCode[];
+  readonly scriptOfLanguage: readonly Script[];
+  readonly words: ReadonlyMap<string, WordEntry>;
+  /** Distinctive letters, weighted as a fraction of a function word. */
+  readonly letters: ReadonlyMap<number, WordEntry>;
+  /** Scripts whose languages are told apart by words. */
+  readonly scoredScripts: ReadonlySet<Script>;
+  /** Sorted, non-overlapping code point ranges with their script. */
+  readonly ranges: readonly (readonly [number, number, ScriptInfo])[];
+}
+
+function buildModel(): Model {
+  const languages: LanguageCode[] = [];
+  const scriptOfLanguage: Script[] = [];
+  const lists = new Map<string, number[]>();
+  for (const [code, entry] of Object.entries(FUNCTION_WORDS) as [
+    LanguageCode,
+    { script: Script; words: string },
+  ][]) {
+    const index = languages.length;
+    languages.push(code);
+    scriptOfLanguage.push(entry.script);
+    for (const word of new Set(entry.words.split(' '))) {
+      const key = word.normalize('NFC');
+      const langs = lists.get(key) ?? [];
+      langs.push(index);
+      lists.set(key, langs);
+    }
+  }
+  const words = new Map<string, WordEntry>();
+  for (const [word, langs] of lists) words.set(word, { langs, weight: 1 / langs.length });
+  const letters = new Map<number, WordEntry>();
+  for (const [letter, codes] of Object.entries(DISTINCTIVE_LETTERS)) {
+    const langs = codes.split(' ').map((code) => languages.indexOf(code as LanguageCode));
+    if (langs.includes(-1)) throw new Error(`Letter ${letter} names a language with no word list: ${codes}`);
+    letters.set(letter.codePointAt(0) ?? 0, { langs, weight: LETTER_WEIGHT / langs.length });
+  }
+  const ranges = SCRIPTS.flatMap((info) => info.ranges.map(([lo, hi]) => [lo, hi, info] as const)).sort(
+    (a, b) => a[0] - b[0],
+  );
+  return { languages, scriptOfLanguage, words, letters, scoredScripts: new Set(scriptOfLanguage), ranges };
+}
+
+const model = buildModel();
+const HAN = scriptInfo('Han');
+const KANA = scriptInfo('Kana');
+const HANGUL = scriptInfo('Hangul');
+
+function scriptOf(codePoint: number): ScriptInfo | undefined {
+  const { ranges } = model;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const range = ranges[mid];
+    if (range === undefined) return undefined;
+    if (codePoint < range[0]) hi = mid - 1;
+    else if (codePoint > range[1]) lo = mid + 1;
+    else return range[2];
+  }
+  return undefined;
+}
+
+/** Script-weighted letter counts of the examined text. */
+function countScripts(text: string): Map<ScriptInfo, number> {
+  const counts = new Map<ScriptInfo, number>();
+  const latin = SCRIPTS[0];
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    // ASCII fast path: most text lede sees is Latin.
+    if (cp < 0x80) {
+      if (latin !== undefined && ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) {
+        counts.set(latin, (counts.get(latin) ?? 0) + 1);
+      }
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i) ?? cp;
+      i++;
+    }
+    const info = scriptOf(cp);
+    if (info !== undefined) counts.set(info, (counts.get(info) ?? 0) + info.weight);
+  }
+  return counts;
+}
+
+const TOKEN = /[\p{L}\p{M}]+|[.!?;\n؟।。！？]/gu;
+const NON_ASCII = /[^\u0020-\u007e]/;
+const BOUNDARY = /^[.!?;\n؟।。！？]$/u;
+
+interface WordScores {
+  readonly totals: Float64Array;
+  readonly words: number;
+  /** Words found in some language's list or holding a distinctive letter. */
+  readonly known: number;
+  /** Per language, how many chunks it clearly won. */
+  readonly votes: Float64Array;
+  readonly totalVotes: number;
+}
+
+/** One pass over the words: whole-text scores plus a vote from every sentence-sized chunk. */
+function scoreWords(text: string, script: Script): WordScores {
+  const n = model.languages.length;
+  const totals = new Float64Array(n);
+  const chunk = new Float64Array(n);
+  const votes = new Float64Array(n);
+  let words = 0;
+  let known = 0;
+  let chunkWords = 0;
+  let totalVotes = 0;
+
+  /** Adds an entry's weight to the languages of `script` it names; false if it names none of them. */
+  const add = (entry: WordEntry): boolean => {
+    let counted = false;
+    for (const l of entry.langs) {
+      if (model.scriptOfLanguage[l] !== script) continue;
+      totals[l] = (totals[l] ?? 0) + entry.weight;
+      chunk[l] = (chunk[l] ?? 0) + entry.weight;
+      counted = true;
+    }
+    return counted;
+  };
+
+  const closeChunk = (): void => {
+    let best = -1;
+    let bestScore = 0;
+    let secondScore = 0;
+    for (let l = 0; l < n; l++) {
+      const s = chunk[l] ?? 0;
+      if (s > bestScore) {
+        secondScore = bestScore;
+        bestScore = s;
+        best = l;
+      } else if (s > secondScore) secondScore = s;
+    }
+    // A chunk votes only when at least one whole word's worth of evidence sets a language ahead; a
+    // chunk of words shared by two languages abstains rather than splitting.
+    if (best >= 0 && bestScore - secondScore >= 0.5 && bestScore >= 1) {
+      votes[best] = (votes[best] ?? 0) + 1;
+      totalVotes++;
+    }
+    chunk.fill(0);
+    chunkWords = 0;
+  };
+
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
+    if (BOUNDARY.test(token)) {
+      if (chunkWords > 0) closeChunk();
+      continue;
+    }
+    words++;
+    chunkWords++;
+    const lower = token.toLowerCase();
+    const entry = model.words.get(lower);
+    let recognised = entry !== undefined && add(entry);
+    if (NON_ASCII.test(lower)) {
+      for (let i = 0; i < lower.length; i++) {
+        const letter = model.letters.get(lower.charCodeAt(i));
+        if (letter !== undefined && add(letter)) recognised = true;
+      }
+    }
+    if (recognised) known++;
+    if (chunkWords >= CHUNK_WORDS) closeChunk();
+  }
+  if (chunkWords > 0) closeChunk();
+  return { totals, words, known, votes, totalVotes };
+}
+
+function detected(code: LanguageCode, confidence: number, script: Script): DetectedLanguage {
+  return { code, name: LANGUAGE_NAMES[code], confidence: round(confidence), script };
+}
+
+function undetermined(
+  reason: UndeterminedReason,
+  script: Script | null,
+  confidence = 0,
+): UndeterminedLanguage {
+  return { code: 'und', name: 'undetermined', confidence: round(confidence), reason, script };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function byWords(text: string, script: ScriptInfo, scriptShare: number): LanguageGuess {
+  const scores = scoreWords(text, script.script);
+  if (scores.words < MIN_WORDS) return undetermined('too-short', script.script);
+  const coverage = scores.known / scores.words;
+  let best = -1;
+  let bestScore = 0;
+  let secondScore = 0;
+  scores.totals.forEach((s, l) => {
+    if (s > bestScore) {
+      secondScore = bestScore;
+      bestScore = s;
+      best = l;
+    } else if (s > secondScore) secondScore = s;
+  });
+  const code = model.languages[best];
+  if (code === undefined || coverage < MIN_COVERAGE) {
+    // Arabic and Devanagari texts default to their most widely written language; a Latin or Cyrillic
+    // text with no known function words could be any of dozens.
+    return script.language !== undefined
+      ? detected(script.language, 0.5 * scriptShare, script.script)
+      : undetermined('unrecognised', script.script);
+  }
+  const agreement = scores.totalVotes === 0 ? 0 : (scores.votes[best] ?? 0) / scores.totalVotes;
+  const confidence = agreement * Math.min(1, coverage / FULL_COVERAGE) * scriptShare;
+  if (scores.totalVotes === 0) {
+    // No sentence on its own pointed anywhere: a long text like that is a blend, a short one is thin.
+    return undetermined(scores.words < SHORT_WORDS ? 'too-short' : 'mixed', script.script, confidence);
+  }
+  if (bestScore === secondScore || agreement < MIN_AGREEMENT) {
+    return undetermined('mixed', script.script, confidence);
+  }
+  return detected(code, confidence, script.script);
+}
+
+/**
+ * Names the language of a text, or says why it cannot. Reads at most the first `maxChars` (20,000 by
+ * default) UTF-16 code units, in one pass for the writing system and one for words, so it costs the
+ * same for a 30 KB article as for a 30 MB one.
+ *
+ * The writing system decides when only one major language uses it (Greek, Hebrew, Hangul, Thai...);
+ * Han text with kana is Japanese, without it Chinese. For scripts several languages share (Latin,
+ * Cyrillic, Arabic, Devanagari), frequent function words are counted, each word's weight split
+ * between the languages that use it, and every sentence votes for its leading language: if the
+ * sentences disagree the text is `mixed` rather than forced into one language.
+ * @example detectLanguage('El ayuntamiento aprobó ayer el presupuesto de la ciudad para el año que viene.')
+ *   // { code: 'es', name: 'Spanish', confidence: 1, script: 'Latin' }
+ */
+export function detectLanguage(text: string, options: DetectOptions = {}): LanguageGuess {
+  const maxChars = options.maxChars ?? defaults.maxChars;
+  let sample = text.length > maxChars ? text.slice(0, maxChars) : text;
+  // Do not leave half a surrogate pair at the cut.
+  const last = sample.charCodeAt(sample.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) sample = sample.slice(0, -1);
+  sample = sample.normalize('NFC');
+
+  const counts = countScripts(sample);
+  let total = 0;
+  let top: ScriptInfo | undefined;
+  let topCount = 0;
+  for (const [info, count] of counts) {
+    total += count;
+    if (count > topCount) {
+      top = info;
+      topCount = count;
+    }
+  }
+  if (top === undefined || total < MIN_WEIGHTED_CHARACTERS)
+    return undetermined('too-short', top?.script ?? null);
+
+  const han = counts.get(HAN) ?? 0;
+  const kana = counts.get(KANA) ?? 0;
+  const hangul = counts.get(HANGUL) ?? 0;
+  const cjk = han + kana + hangul;
+  if (top.script === 'Han' || top.script === 'Kana' || top.script === 'Hangul') {
+    const share = cjk / total;
+    if (hangul > kana && hangul >= han) return detected('ko', share, 'Hangul');
+    if (kana / cjk >= KANA_SHARE_FOR_JAPANESE) return detected('ja', share, top.script);
+    return detected('zh', share, 'Han');
+  }
+
+  const share = topCount / total;
+  if (model.scoredScripts.has(top.script)) return byWords(sample, top, share);
+  if (top.language !== undefined) return detected(top.language, share, top.script);
+  return undetermined('unrecognised', top.script);
+}
+
+function scriptInfo(script: Script): ScriptInfo {
+  const info = SCRIPTS.find((s) => s.script === script);
+  if (info === undefined) throw new Error(`No script data for ${script}`);
+  return info;
+}
+
+/** The English name of a language code detection can report, e.g. for error messages. */
+export function languageName(code: string): string | undefined {
+  return Object.hasOwn(LANGUAGE_NAMES, code) ? LANGUAGE_NAMES[code as LanguageCode] : undefined;
+}
