@@ -60,4 +60,21 @@ describe('parseMarkdown', () => {
     const parsed = parseMarkdown(`${'>'.repeat(100_000)} deep words.`);
     expect(parsed.paragraphs.join(' ')).toContain('deep words.');
   });
+
+  // marked alone needs minutes for this (its emphasis matching is quadratic in unmatched delimiters);
+  // the per-test timeout is the bound.
+  it('reads a megabyte paragraph of unmatched emphasis delimiters', { timeout: 20_000 }, () => {
+    const parsed = parseMarkdown(`# Stars
+
+${'_a*b'.repeat(250_000)} The end.`);
+    expect(parsed.title).toBe('Stars');
+    expect(parsed.paragraphs).toHaveLength(1);
+    expect(parsed.paragraphs[0]).toMatch(/^_?a(?:b_a)+b The end\.$/);
+  });
+
+  it('strips the markup of a paragraph too heavy for the inline lexer, keeping link text and snake_case', () => {
+    const heavy = `${'*'.repeat(30_000)} See the [harbour report](https://example.org/r "Report") on **ferry_times** and ![map](m.png) <b>now</b> \\*.`;
+    const parsed = parseMarkdown(heavy);
+    expect(parsed.paragraphs).toEqual(['See the harbour report on ferry_times and now *.']);
+  });
 });

@@ -78,12 +78,68 @@ function splitFrontMatter(text: string): { body: string; meta: FrontMatter } {
 export function parseMarkdown(text: string): ParsedArticle {
   const { body, meta } = splitFrontMatter(text);
   try {
-    return fromTokens(new Lexer({ gfm: true }).lex(body), meta);
+    return fromTokens(lexMarkdown(body), meta);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const plain = parseText(body);
     return { ...plain, title: meta.title ?? plain.title };
   }
+}
+
+// marked matches emphasis by rescanning the rest of a paragraph from each `*`, `_` or `~` it cannot
+// close, so a paragraph of unmatched delimiters costs the square of its length: 80 KB of "_a" took
+// 8.6 s here, a megabyte would take minutes. The work is estimated as delimiters x length; a paragraph
+// over the per-paragraph budget, or any paragraph once the document's budget is spent, has its inline
+// markup stripped by a linear pass instead. Ordinary articles stay far below both (a 1,000-character
+// paragraph with ten emphasised words is 2e4).
+const INLINE_BUDGET_PER_BLOCK = 5e7;
+const INLINE_BUDGET_PER_DOCUMENT = 5e8;
+
+/** marked's `lex`, with inline lexing bounded as described above. */
+function lexMarkdown(body: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  const tokens = lexer.blockTokens(body.replace(/\r\n?/g, '\n'), lexer.tokens);
+  let spent = 0;
+  for (const { src, tokens: inline } of lexer.inlineQueue) {
+    const work = emphasisDelimiters(src) * src.length;
+    if (work <= INLINE_BUDGET_PER_BLOCK && spent + work <= INLINE_BUDGET_PER_DOCUMENT) {
+      spent += work;
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(src, inline);
+    } else {
+      inline.push({ type: 'text', raw: src, text: stripInlineMarkup(src) });
+    }
+  }
+  lexer.inlineQueue = [];
+  return tokens;
+}
+
+function emphasisDelimiters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 42 || code === 95 || code === 126) count += 1;
+  }
+  return count;
+}
+
+// Every quantifier is bounded, so each pattern does constant work per starting position.
+const INLINE_IMAGE = /!\[[^\]\n]{0,300}\]\([^)\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g;
+const INLINE_LINK = /\[([^\]\n]{0,300})\]\([^)\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g;
+const AUTOLINK = /<((?:https?|mailto):[^>\s]{1,2000})>/g;
+const INLINE_TAG = /<\/?[A-Za-z][^<>\n]{0,500}>/g;
+// A backslash escape keeps its character; star, tilde and backtick runs are markup wherever they
+// stand; an underscore only at a word's edge (snake_case stays).
+const ESCAPE_OR_EMPHASIS = /\\([!-/:-@[-`{-~])|[*~`]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+
+/** The visible text of an inline run, by a linear pass: link text kept, images, tags and emphasis dropped. */
+function stripInlineMarkup(text: string): string {
+  return text
+    .replace(INLINE_IMAGE, '')
+    .replace(INLINE_LINK, '$1')
+    .replace(AUTOLINK, '$1')
+    .replace(INLINE_TAG, '')
+    .replace(ESCAPE_OR_EMPHASIS, (_markup, escaped: string | undefined) => escaped ?? '');
 }
 
 function fromTokens(tokens: readonly Token[], meta: FrontMatter): ParsedArticle {
