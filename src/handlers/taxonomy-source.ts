@@ -1,0 +1,93 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { readObject } from '../adapters/s3.js';
+import type { Taxonomy } from '../core/tags/taxonomy.js';
+import { type TaxonomyMode, userTaxonomy } from '../core/tags/user-taxonomy.js';
+import { InvalidTaxonomyError, LedeError, NotFoundError } from '../errors.js';
+
+/** Where a deployment keeps its taxonomy file, and how it combines with the bundled one. */
+export interface TaxonomyLocation {
+  readonly bucket: string;
+  readonly key: string;
+  readonly mode: TaxonomyMode;
+}
+
+export interface TaxonomyCacheOptions {
+  /** How long a loaded taxonomy is used before S3 is asked again. */
+  readonly ttlMs: number;
+  readonly now?: () => number;
+}
+
+// A taxonomy file is a few KB; anything much larger is a wrong key, not a taxonomy.
+const MAX_TAXONOMY_BYTES = 1024 * 1024;
+
+/** A taxonomy kept in S3, loaded on first use and reused across invocations of a warm container. */
+export interface TaxonomySource {
+  get(): Promise<Taxonomy>;
+}
+
+interface Cached {
+  readonly taxonomy: Taxonomy;
+  readonly etag: string | null;
+  loadedAt: number;
+}
+
+/**
+ * Loads the taxonomy file at `location`, validates it, and caches it for `ttlMs`; after that the
+ * object is read again and recompiled only when its ETag changed. Concurrent callers share one load.
+ * A missing or invalid file is an `InvalidTaxonomyError` naming the key and the problem, every time it
+ * is asked for: the deployment is misconfigured, and no article is analysed with the wrong topics.
+ */
+export function s3TaxonomySource(
+  s3: S3Client,
+  location: TaxonomyLocation,
+  options: TaxonomyCacheOptions,
+): TaxonomySource {
+  const now = options.now ?? Date.now;
+  let cached: Cached | undefined;
+  let loading: Promise<Taxonomy> | undefined;
+
+  const load = async (): Promise<Taxonomy> => {
+    const where = `s3://${location.bucket}/${location.key}`;
+    let object: Awaited<ReturnType<typeof readObject>>;
+    try {
+      object = await readObject(s3, {
+        bucket: location.bucket,
+        key: location.key,
+        maxBytes: MAX_TAXONOMY_BYTES,
+      });
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        throw new InvalidTaxonomyError(`The taxonomy file ${where} does not exist`, { cause: error });
+      }
+      if (error instanceof LedeError && error.code === 'INPUT_TOO_LARGE') {
+        throw new InvalidTaxonomyError(`The taxonomy file ${where} is over 1 MB`, { cause: error });
+      }
+      throw error; // throttling, outages: transient, retried like any S3 failure
+    }
+    if (cached !== undefined && object.etag !== null && object.etag === cached.etag) {
+      cached.loadedAt = now();
+      return cached.taxonomy;
+    }
+    let taxonomy: Taxonomy;
+    try {
+      taxonomy = userTaxonomy(new TextDecoder().decode(object.bytes), location.mode);
+    } catch (error) {
+      cached = undefined;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InvalidTaxonomyError(`The taxonomy file ${where} is invalid: ${reason}`, { cause: error });
+    }
+    cached = { taxonomy, etag: object.etag, loadedAt: now() };
+    return taxonomy;
+  };
+
+  return {
+    get(): Promise<Taxonomy> {
+      if (cached !== undefined && now() - cached.loadedAt < options.ttlMs)
+        return Promise.resolve(cached.taxonomy);
+      loading ??= load().finally(() => {
+        loading = undefined;
+      });
+      return loading;
+    },
+  };
+}
