@@ -162,7 +162,7 @@ describe('osls package: S3 Batch Operations backfill', () => {
     ]);
   });
 
-  it('gives the backfill function the upload trigger’s object access and no more', () => {
+  it('gives the backfill function the upload trigger’s object access (outputs readable for HEAD) and no more', () => {
     const grants = statements(template, 'BackfillRole').map((s) => ({
       actions: s.Action,
       resource: s.Resource,
@@ -175,11 +175,20 @@ describe('osls package: S3 Batch Operations backfill', () => {
         condition: undefined,
       },
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/incoming/*`, condition: undefined },
-      { actions: ['s3:PutObject'], resource: `arn:aws:s3:::${BUCKET}/summaries/*`, condition: undefined },
+      {
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resource: `arn:aws:s3:::${BUCKET}/summaries/*`,
+        condition: undefined,
+      },
       {
         actions: ['s3:ListBucket'],
         resource: `arn:aws:s3:::${BUCKET}`,
         condition: { StringLike: { 's3:prefix': 'incoming/*' } },
+      },
+      {
+        actions: ['s3:ListBucket'],
+        resource: `arn:aws:s3:::${BUCKET}`,
+        condition: { StringLike: { 's3:prefix': 'summaries/*' } },
       },
     ]);
   });
