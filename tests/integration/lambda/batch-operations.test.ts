@@ -136,6 +136,26 @@ describe('Batch Operations handler', () => {
     });
   });
 
+  it('answers Succeeded without rewriting when a rerun job meets an object whose output is current', async () => {
+    await putObject(
+      local.client,
+      BUCKET,
+      'incoming/bo/rerun.txt',
+      await loadArticle('harbour-ferry.txt'),
+      'text/plain',
+    );
+    const event = await batchEvent('incoming/bo/rerun.txt');
+    await invoke(event);
+    const before = await getObject(local.client, BUCKET, 'summaries/bo/rerun.txt.json');
+
+    const response = await invoke(event);
+
+    expect(response.results).toEqual([
+      { taskId: 'task-0', resultCode: 'Succeeded', resultString: 'unchanged summaries/bo/rerun.txt.json' },
+    ]);
+    expect((await getObject(local.client, BUCKET, 'summaries/bo/rerun.txt.json')).etag).toBe(before.etag);
+  });
+
   it('answers PermanentFailure for a key that no longer exists, and writes nothing', async () => {
     const before = await listKeys(local.client, BUCKET, 'summaries/');
 
