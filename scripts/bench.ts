@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyzeArticle } from '../src/core/analyze.js';
+import { analyzeFile } from '../src/core/analyze.js';
 import { measureBundles, packageFunctions } from './bench/bundles.js';
 import { type BenchArticle, buildCorpus, corpusBytes, loadSourceArticles } from './bench/corpus.js';
 import { currentLoad, describeMachine } from './bench/machine.js';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const sources = loadSourceArticles();
   const corpus = buildCorpus(sources, 1.05 * MB, CORPUS_SEED);
   const analyseLede = (article: BenchArticle) =>
-    analyzeArticle(article.bytes, { filename: `${article.name}.txt` });
+    analyzeFile(article.bytes, { filename: `${article.name}.txt` });
 
   step(
     `throughput: lede and node-summary on ${corpus.length} articles (${(corpusBytes(corpus) / MB).toFixed(2)} MB)`,
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     probeMs <= PEER_PASS_BUDGET_MS
       ? corpus.length
       : Math.max(16, Math.floor((corpus.length * PEER_PASS_BUDGET_MS) / probeMs));
-  const [lede, peerResult] = measureThroughput(
+  const [lede, peerResult] = await measureThroughput(
     [
       { system: 'lede', corpus, analyse: analyseLede },
       { system: 'node-summary 1.2.0', corpus: corpus.slice(0, peerCount), analyse: analysePeer },

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyzeArticle } from '../src/core/analyze.js';
+import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
 import { evaluateCorpus } from './eval/evaluate.js';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   if (values.file !== undefined) {
     const bytes = new Uint8Array(readFileSync(values.file));
-    console.log(formatAnalysis(values.file, analyzeArticle(bytes, { filename: basename(values.file) })));
+    console.log(formatAnalysis(values.file, await analyzeFile(bytes, { filename: basename(values.file) })));
     return;
   }
 

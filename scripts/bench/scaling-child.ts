@@ -2,7 +2,7 @@
 // Usage: node --import tsx scripts/bench/scaling-child.ts <file>
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyzeArticle } from '../../src/core/analyze.js';
+import { analyzeFile } from '../../src/core/analyze.js';
 
 const file = process.argv[2];
 if (file === undefined) throw new Error('usage: scaling-child.ts <file>');
@@ -10,7 +10,7 @@ if (file === undefined) throw new Error('usage: scaling-child.ts <file>');
 const rssBeforeBytes = process.memoryUsage.rss();
 const bytes = new Uint8Array(readFileSync(file));
 const started = performance.now();
-const analysis = analyzeArticle(bytes, { filename: basename(file) });
+const analysis = await analyzeFile(bytes, { filename: basename(file) });
 const ms = performance.now() - started;
 
 process.stdout.write(

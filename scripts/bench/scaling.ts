@@ -19,7 +19,7 @@ const childOutput = z.object({
 export interface ScalingPoint {
   readonly megabytes: number;
   readonly bytes: number;
-  /** Time inside `analyzeArticle` (read + analyse), without process start-up. */
+  /** Time inside `analyzeFile` (read + analyse), without process start-up. */
   readonly ms: number;
   /** Peak resident memory of the whole child process (Node, tsx and the input bytes included). */
   readonly maxRssBytes: number;

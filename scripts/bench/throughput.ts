@@ -26,6 +26,7 @@ export const MB = 1_000_000;
 export interface System {
   readonly system: string;
   readonly corpus: readonly BenchArticle[];
+  /** One article's analysis; awaited, so a system may be synchronous or asynchronous. */
   readonly analyse: (article: BenchArticle) => unknown;
 }
 
@@ -35,25 +36,23 @@ export interface System {
  * passes alternate (A B A B ...), so a busy moment on the machine slows both alike and the ratio holds.
  * Every result is kept in a sink so the work cannot be optimised away.
  */
-export function measureThroughput(
+export async function measureThroughput(
   systems: readonly System[],
   { warmupRuns, runs }: ThroughputOptions,
-): ThroughputResult[] {
+): Promise<ThroughputResult[]> {
   const sink: unknown[] = [];
-  const pass = ({ system, corpus, analyse }: System): number => {
+  const pass = async ({ system, corpus, analyse }: System): Promise<number> => {
     sink.length = 0;
     const started = performance.now();
-    for (const article of corpus) sink.push(analyse(article));
+    for (const article of corpus) sink.push(await analyse(article));
     const elapsed = performance.now() - started;
     if (sink.length !== corpus.length) throw new Error(`${system}: expected one result per article`);
     return elapsed;
   };
-  for (const system of systems) for (let i = 0; i < warmupRuns; i++) pass(system);
+  for (const system of systems) for (let i = 0; i < warmupRuns; i++) await pass(system);
   const times = systems.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    systems.forEach((system, s) => {
-      times[s]?.push(pass(system));
-    });
+    for (const [s, system] of systems.entries()) times[s]?.push(await pass(system));
   }
   return systems.map(({ system, corpus }, s) => {
     const runsMs = times[s] ?? [];

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../src/core/analysis.js';
-import { analyzeArticle } from '../../src/core/analyze.js';
+import { analyzeFile } from '../../src/core/analyze.js';
 import type { TagKind } from '../../src/core/tags/tag.js';
 import { tokenize } from '../../src/core/text/words.js';
 import { leadBaseline, termFrequencyBaseline } from './baselines.js';
@@ -112,7 +112,7 @@ export async function evaluateCorpus(
   const mustNotViolations: { slug: string; topic: string }[] = [];
 
   for (const article of corpus) {
-    const analysis = analyzeArticle(article.bytes, { filename: article.filename });
+    const analysis = await analyzeFile(article.bytes, { filename: article.filename });
     const body = await reader.read(article.bytes, article.filename);
     const ledeSentences = analysis.summary.sentences.map((s) => s.text);
     const n = ledeSentences.length;

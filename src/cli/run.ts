@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   // The analysis code (natural, the HTML stack, the gazetteer) loads only once there is work to do, so
   // --help, --version and usage errors answer without paying for it.
-  const [{ analyzeDocument }, { readFile }, { loadTaxonomyFile }] = await Promise.all([
+  const [{ analyzeDocument, documentLanguage }, { readFile }, { loadTaxonomyFile }] = await Promise.all([
     import('../core/analyze.js'),
     import('../core/read/read-file.js'),
     import('./taxonomy-file.js'),
@@ -74,6 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         : {
             file,
             ...analyzeDocument(doc, {
+              ...(await documentLanguage(doc)),
               ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
               ...(options.ratio === undefined ? {} : { ratio: options.ratio }),
               ...(options.keywords === undefined ? {} : { keywords: options.keywords }),

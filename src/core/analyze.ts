@@ -1,7 +1,9 @@
 import { type Analysis, GENERATOR, SCHEMA_VERSION, type Stats } from './analysis.js';
 import type { ArticleDocument } from './document.js';
 import { extractKeywords } from './keywords.js';
-import { type ReadOptions, readDocument, readText } from './read/read-document.js';
+import { detectLanguage } from './language/detect.js';
+import { toolsFor } from './language/tools.js';
+import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
 import { round, type SummaryOptions, selectSummary } from './summary/summarize.js';
 import { tagPlaces } from './tags/places.js';
@@ -9,13 +11,17 @@ import type { Tag, TaggableText } from './tags/tag.js';
 import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
-import { tokenizeText } from './text/words.js';
+import { ENGLISH, type Lexicon, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
   /** Topic taxonomy; the bundled one by default. */
   readonly taxonomy?: Taxonomy;
   /** How many keywords to report. */
   readonly keywords?: number;
+  /** The language's stemmer and stop words; English by default. */
+  readonly lexicon?: Lexicon;
+  /** What the output's `language` says: the detected code (`und` when undetermined); the lexicon's by default. */
+  readonly language?: string;
 }
 
 export type AnalyzeArticleOptions = ReadOptions & AnalyzeOptions;
@@ -35,7 +41,8 @@ const READING_WORDS_PER_MINUTE = 238;
  */
 export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = {}): Analysis {
   const texts = doc.sentences.map((s) => s.text);
-  const tokens = tokenizeText(doc.title, texts);
+  const lexicon = options.lexicon ?? ENGLISH;
+  const tokens = tokenizeText(doc.title, texts, lexicon);
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
@@ -47,13 +54,14 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     title: doc.title,
     byline: doc.byline,
     published: doc.published,
-    language: 'en',
+    language: options.language ?? lexicon.code,
     format: doc.format,
     encoding: doc.encoding,
     summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
     keywords: extractKeywords(stats, options.keywords === undefined ? {} : { limit: options.keywords }),
     tags: [
-      ...tagTopics(taggable, options.taxonomy ?? defaultTaxonomy),
+      // The taxonomy's terms are English words with English stems: other languages get place tags only.
+      ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
       ...tagPlaces(taggable, PLACE_OPTIONS),
     ].map(roundTag),
     stats: documentStats(doc, stats.totalWords),
@@ -61,22 +69,43 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
   };
 }
 
-/** Reads a text, Markdown, HTML or JSON file (bytes) and analyses it. Throws a `LedeError` for bad input. */
-export function analyzeArticle(bytes: Uint8Array, options: AnalyzeArticleOptions = {}): Analysis {
-  return analyzeDocument(readDocument(bytes, options), options);
-}
-
 /**
- * Reads any accepted file (text, Markdown, HTML, JSON, Word or PDF) and analyses it. Word and PDF
- * readers are loaded on first use, hence the promise. Throws a `LedeError` for bad input.
+ * Reads any accepted file (text, Markdown, HTML, JSON, Word or PDF), detects its language and
+ * analyses it with that language's stemmer and stop words. Word and PDF readers and non-English
+ * languages are loaded on first use, hence the promise. Throws a `LedeError` for bad input, including
+ * `UnsupportedLanguageError` for text in a language lede has no tools for.
+ * @example const analysis = await analyzeFile(bytes, { filename: 'story.txt' });
  */
 export async function analyzeFile(bytes: Uint8Array, options: AnalyzeArticleOptions = {}): Promise<Analysis> {
-  return analyzeDocument(await readFile(bytes, options), options);
+  const doc = await readFile(bytes, options);
+  return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc)) });
 }
 
-/** Analyses text already in memory (the HTTP API's JSON body). Throws a `LedeError` for bad input. */
-export function analyzeText(text: string, options: AnalyzeArticleOptions = {}): Analysis {
-  return analyzeDocument(readText(text, options), options);
+/** {@link analyzeFile} for text already in memory. */
+export async function analyzeText(text: string, options: AnalyzeArticleOptions = {}): Promise<Analysis> {
+  const doc = readText(text, options);
+  return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc)) });
+}
+
+// Detection reads at most this much of the document: enough to call any article, the same cost for all.
+const LANGUAGE_SAMPLE_CHARS = 20_000;
+
+/**
+ * The document's language and the lexicon to analyse it with. Text too short or too mixed to call is
+ * `und` and analysed as English; a language detected but without a stemmer and stop words is refused
+ * with `UnsupportedLanguageError`, rather than summarised with English tools.
+ */
+export async function documentLanguage(
+  doc: ArticleDocument,
+): Promise<{ language: string; lexicon: Lexicon }> {
+  let sample = doc.title ?? '';
+  for (const sentence of doc.sentences) {
+    if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
+    sample += `\n${sentence.text}`;
+  }
+  const guess = detectLanguage(sample, { maxChars: LANGUAGE_SAMPLE_CHARS });
+  if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: ENGLISH };
+  return { language: guess.code, lexicon: await toolsFor(guess) };
 }
 
 function roundTag(tag: Tag): Tag {

@@ -78,6 +78,9 @@ export function computeTermStats(
   // Each distinct surface form is resolved to its term once; per token there is then one map lookup
   // and a counter. Surface counts go onto the terms at the end, in first-seen order.
   const bySurface = new Map<string, SurfaceCount>();
+  // Name finding reads English capitalisation, titles and connectors: other languages (German, which
+  // capitalises every noun, above all) would get noun phrases passed off as names.
+  const namePhrases = tokens.lexicon.code === 'en';
   const surfaceOf = (token: string): SurfaceCount => {
     let entry = bySurface.get(token);
     if (entry === undefined) {
@@ -87,7 +90,7 @@ export function computeTermStats(
     return entry;
   };
   const termIdOfContent = (token: string): number => {
-    const info = wordInfo(token);
+    const info = wordInfo(token, tokens.lexicon);
     if (!isContentToken(token, info)) return -1;
     let id = idsByStem.get(info.stem);
     if (id === undefined) {
@@ -109,7 +112,7 @@ export function computeTermStats(
       ids.push(entry.termId);
     }
     const phraseKeys: string[] = [];
-    for (const surface of findNamePhrases(text)) {
+    for (const surface of namePhrases ? findNamePhrases(text) : []) {
       const termIds: number[] = [];
       for (const word of tokenize(surface)) {
         const id = surfaceOf(word).termId;
@@ -139,7 +142,7 @@ export function computeTermStats(
 
   const titleTermIds = new Set<number>();
   for (const token of tokens.title ?? []) {
-    const info = wordInfo(token);
+    const info = wordInfo(token, tokens.lexicon);
     if (!isContentToken(token, info)) continue;
     const id = idsByStem.get(info.stem);
     if (id !== undefined) titleTermIds.add(id);

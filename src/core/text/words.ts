@@ -103,9 +103,20 @@ const EXTRA_STOP_WORDS = [
 
 const STOP_WORDS: ReadonlySet<string> = new Set([...naturalStopWords, ...EXTRA_STOP_WORDS]);
 
-/** True for function words and news fillers; expects a lower-case token. */
+/** True for English function words and news fillers; expects a lower-case token. */
 export function isStopWord(lower: string): boolean {
   return STOP_WORDS.has(lower);
+}
+
+/**
+ * What term-frequency analysis needs from a language: a stemmer and a stop-word test, both taking a
+ * lower-case token. English is built in; other languages are loaded on demand (`core/language`).
+ */
+export interface Lexicon {
+  /** ISO 639-1 code. */
+  readonly code: string;
+  stem(lower: string): string;
+  isStopWord(lower: string): boolean;
 }
 
 /** What every stage asks of a token, worked out once per distinct surface form. */
@@ -123,8 +134,8 @@ export interface WordInfo {
 // token; news vocabulary is small (a 1 MB corpus has ~25,000 distinct surface forms), so a bounded
 // memo keyed by the surface form turns them into one map lookup.
 const CACHE_LIMIT = 50_000;
-const infoCache = new Map<string, WordInfo>();
 const stemCache = new Map<string, string>();
+const infoCaches = new Map<Lexicon, Map<string, WordInfo>>();
 
 const HAS_LETTER = /\p{L}/u;
 
@@ -143,20 +154,29 @@ export function stem(token: string): string {
   return stemCache.get(lower) ?? remember(stemCache, lower, PorterStemmer.stem(lower));
 }
 
+/** English: natural's Porter stemmer and stop words, plus the news fillers above. */
+export const ENGLISH: Lexicon = Object.freeze({ code: 'en', stem, isStopWord });
+
 /**
- * A token's lower-case form, stem, and whether it holds a letter and is a stop word; memoised.
+ * A token's lower-case form, stem, and whether it holds a letter and is a stop word, in a language
+ * (English by default); memoised per language.
  * @example wordInfo('Sanctions') // { surface: 'Sanctions', lower: 'sanctions', stem: 'sanction', hasLetter: true, stopWord: false }
  */
-export function wordInfo(token: string): WordInfo {
-  const cached = infoCache.get(token);
+export function wordInfo(token: string, lexicon: Lexicon = ENGLISH): WordInfo {
+  let cache = infoCaches.get(lexicon);
+  if (cache === undefined) {
+    cache = new Map();
+    infoCaches.set(lexicon, cache);
+  }
+  const cached = cache.get(token);
   if (cached !== undefined) return cached;
   const lower = token.toLowerCase();
-  return remember(infoCache, token, {
+  return remember(cache, token, {
     surface: token,
     lower,
-    stem: stem(lower),
+    stem: lexicon.stem(lower),
     hasLetter: HAS_LETTER.test(token),
-    stopWord: STOP_WORDS.has(lower),
+    stopWord: lexicon.isStopWord(lower),
   });
 }
 
@@ -164,9 +184,15 @@ export function wordInfo(token: string): WordInfo {
 export interface TokenizedText {
   readonly title: readonly string[] | null;
   readonly sentences: readonly (readonly string[])[];
+  /** The language the tokens are stemmed and filtered in. */
+  readonly lexicon: Lexicon;
 }
 
-/** Tokenises a title and its sentences. */
-export function tokenizeText(title: string | null, sentences: readonly string[]): TokenizedText {
-  return { title: title === null ? null : tokenize(title), sentences: sentences.map(tokenize) };
+/** Tokenises a title and its sentences, for analysis in `lexicon`'s language (English by default). */
+export function tokenizeText(
+  title: string | null,
+  sentences: readonly string[],
+  lexicon: Lexicon = ENGLISH,
+): TokenizedText {
+  return { title: title === null ? null : tokenize(title), sentences: sentences.map(tokenize), lexicon };
 }

@@ -113,7 +113,7 @@ describe('api POST /summaries', () => {
 
   it('answers 415 for a content type it does not read', async () => {
     const event = await apiEvent('api-post-base64.json', (e) => {
-      e.headers = { ...e.headers, 'Content-Type': 'application/pdf' };
+      e.headers = { ...e.headers, 'Content-Type': 'image/png' };
     });
 
     const response = await call(event);

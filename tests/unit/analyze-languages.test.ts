@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, analyzeText } from '../../src/core/analyze.js';
+import { SUPPORTED_LANGUAGES } from '../../src/core/language/tools.js';
+import { schemaErrors } from '../support/schema.js';
+
+// The sample articles under tests/fixtures/languages/ were written for lede, one per language.
+const sample = (name: string): Uint8Array =>
+  readFileSync(new URL(`../fixtures/languages/${name}.txt`, import.meta.url));
+const text = (name: string): string => Buffer.from(sample(name)).toString('utf8').normalize('NFC');
+
+const SUPPORTED_SAMPLES = SUPPORTED_LANGUAGES.filter((code) => code !== 'en');
+const UNSUPPORTED_SAMPLES = ['tr', 'fi', 'pl', 'zh', 'ar', 'el'] as const;
+
+describe('analysis in the language of the text', () => {
+  it.each(SUPPORTED_SAMPLES)(
+    'summarises the %s sample with its own stemmer and names the language',
+    async (code) => {
+      const analysis = await analyzeFile(sample(code), { filename: `${code}.txt` });
+      expect(schemaErrors(analysis)).toEqual([]);
+      expect(analysis.language).toBe(code);
+      const source = text(code).replace(/\s+/g, ' ');
+      expect(analysis.summary.sentences.length).toBeGreaterThan(0);
+      for (const sentence of analysis.summary.sentences) expect(source).toContain(sentence.text);
+      // The bundled taxonomy is English: no topic is claimed for other languages.
+      expect(analysis.tags.filter((tag) => tag.kind === 'topic')).toEqual([]);
+    },
+  );
+
+  it("keeps the language's function words out of the keywords", async () => {
+    const spanish = await analyzeFile(sample('es'));
+    const keywords = spanish.keywords.map((k) => k.term.toLowerCase());
+    for (const functionWord of ['el', 'la', 'de', 'que', 'los', 'del', 'según', 'dijo']) {
+      expect(keywords).not.toContain(functionWord);
+    }
+  });
+
+  it.each(UNSUPPORTED_SAMPLES)(
+    'refuses the %s sample with UnsupportedLanguage naming the language, instead of an English summary',
+    async (code) => {
+      await expect(analyzeFile(sample(code))).rejects.toMatchObject({
+        code: 'UNSUPPORTED_LANGUAGE',
+        message: expect.stringContaining(`(${code})`),
+      });
+    },
+  );
+
+  it('analyses English as English, and text too short to call as undetermined with English tools', async () => {
+    expect((await analyzeFile(sample('en'))).language).toBe('en');
+    const short = await analyzeText('Rain. Then sun.');
+    expect(short.language).toBe('und');
+    expect(schemaErrors(short)).toEqual([]);
+  });
+});
