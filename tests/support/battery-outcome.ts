@@ -12,6 +12,7 @@ import {
   InvalidOptionsError,
   MalformedInputError,
   UnsupportedFormatError,
+  UnsupportedLanguageError,
   UnsupportedMediaError,
 } from '../../src/errors.js';
 import { type Expectation, isOk, MAX_SUMMARY_CHARS } from './bad-inputs.js';
@@ -81,6 +82,7 @@ export const STATUS_OF: Readonly<Partial<Record<ErrorCode, number>>> = Object.fr
   INPUT_TOO_LARGE: new InputTooLargeError(1, 0).status,
   MALFORMED_INPUT: new MalformedInputError('').status,
   UNSUPPORTED_FORMAT: new UnsupportedFormatError('').status,
+  UNSUPPORTED_LANGUAGE: new UnsupportedLanguageError({ code: 'xx', name: 'X' }, []).status,
   INVALID_OPTIONS: new InvalidOptionsError('').status,
 });
 

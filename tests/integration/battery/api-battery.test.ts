@@ -8,7 +8,6 @@ vi.hoisted(() => {
 });
 
 import { loadConfig } from '../../../src/config.js';
-import type { Format } from '../../../src/core/document.js';
 import type { ErrorCode } from '../../../src/errors.js';
 import { createApiHandler } from '../../../src/handlers/api.js';
 import { type LocalApi, startLocalApi } from '../../../src/local/api-gateway.js';
@@ -16,6 +15,7 @@ import {
   BAD_INPUTS,
   BATTERY_MAX_BYTES,
   caseBytes,
+  type DeclaredFormat,
   expectationFor,
   STORY,
   STORY_TITLE,
@@ -34,7 +34,7 @@ const BUCKET = 'lede-battery-api';
 const API_KEY = 'battery-test-key-0123456789abcdef';
 // As serverless.yml's provider.apiGateway.binaryMediaTypes: these bodies reach the function base64.
 const BINARY_MEDIA_TYPES = ['text/plain', 'text/markdown', 'text/html'];
-const CONTENT_TYPES: Readonly<Record<Format, string>> = {
+const CONTENT_TYPES: Readonly<Record<DeclaredFormat, string>> = {
   txt: 'text/plain',
   md: 'text/markdown',
   html: 'text/html',
@@ -112,8 +112,9 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 describe('bad-input battery: API requests', () => {
   it.each([
-    ['application/pdf', 'UNSUPPORTED_MEDIA'],
     ['image/png', 'UNSUPPORTED_MEDIA'],
+    ['video/mp4', 'UNSUPPORTED_MEDIA'],
+    ['application/zip', 'UNSUPPORTED_MEDIA'],
     ['application/x-www-form-urlencoded', 'UNSUPPORTED_MEDIA'],
     ['multipart/form-data; boundary=x', 'UNSUPPORTED_MEDIA'],
     [undefined, 'UNSUPPORTED_MEDIA'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../src/core/analyze.js';
+import { analyzeFile } from '../../../src/core/analyze.js';
 import { LedeError } from '../../../src/errors.js';
 import { BAD_INPUTS, BATTERY_MAX_BYTES, caseBytes, expectationFor } from '../../support/bad-inputs.js';
 import {
@@ -10,12 +10,15 @@ import {
   withPeakMemory,
 } from '../../support/battery-outcome.js';
 
-/** `analyzeArticle` either returns an analysis or throws a `LedeError`; anything else is a crash. */
-function analyze(bytes: Uint8Array, filename: string): Observed {
+/**
+ * `analyzeFile` (what the handlers and the CLI call: every format, PDF and Word included) either
+ * returns an analysis or throws a `LedeError`; anything else is a crash.
+ */
+async function analyze(bytes: Uint8Array, filename: string): Promise<Observed> {
   try {
     return {
       kind: 'analysis',
-      analysis: analyzeArticle(bytes, { filename, maxBytes: BATTERY_MAX_BYTES }),
+      analysis: await analyzeFile(bytes, { filename, maxBytes: BATTERY_MAX_BYTES }),
     };
   } catch (error) {
     if (!(error instanceof LedeError)) throw error;
@@ -25,7 +28,7 @@ function analyze(bytes: Uint8Array, filename: string): Observed {
   }
 }
 
-describe('bad-input battery: analyzeArticle', () => {
+describe('bad-input battery: analyzeFile', () => {
   it('has unique case names and file names', () => {
     expect(new Set(BAD_INPUTS.map((c) => c.name)).size).toBe(BAD_INPUTS.length);
     expect(new Set(BAD_INPUTS.map((c) => c.filename)).size).toBe(BAD_INPUTS.length);
