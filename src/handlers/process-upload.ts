@@ -15,7 +15,12 @@ import { type ArticleSource, failureDocument, summaryDocument } from './summary-
 export interface UploadRecord {
   readonly s3: {
     readonly bucket: { readonly name: string };
-    readonly object: { readonly key: string; readonly size?: number | undefined };
+    readonly object: {
+      readonly key: string;
+      readonly size?: number | undefined;
+      /** Orders events for one key; the same in every delivery of one event, new for each upload. */
+      readonly sequencer?: string | undefined;
+    };
   };
 }
 
@@ -43,8 +48,9 @@ export const INPUT_FINGERPRINT_METADATA = 'lede-input-sha256';
  * the event is retried and, after the retries, lands in the failure queue.
  *
  * S3 delivers events at least once, and a multi-record event is retried whole: before analysing, the
- * stored output's fingerprint (source ETag, version, content type, key, generator version, size
- * limit) is compared with the object just read, and an output that already answers it is left alone.
+ * stored output's fingerprint (the event's sequencer, source ETag, version, content type, key,
+ * generator version, size limit) is compared with the object just read, and an output that already
+ * answers it is left alone. The sequencer makes a new upload of identical bytes a new analysis.
  * The check is an optimisation, not a lock: if it cannot be made, the output is rewritten under the
  * same key with the same content, which is still correct.
  */
@@ -85,7 +91,10 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     const { versionId, etag, size, contentType } = object;
     source = { bucket, key, versionId, etag, size, contentType };
     if (object.etag !== null) {
-      const fingerprint = inputFingerprint(key, object, config.maxBytes);
+      const fingerprint = inputFingerprint(key, object, {
+        maxBytes: config.maxBytes,
+        sequencer: record.s3.object.sequencer ?? null,
+      });
       if (await alreadyWritten(s3, target, fingerprint, logger)) {
         logger.info('Output already written for this version of the object; skipped', {
           bucket,
@@ -130,11 +139,25 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
 }
 
 /**
- * What the output of this object depends on, hashed: its bytes (ETag and version), the content type
- * and key the format is detected from, the analysis code's version and the size limit.
+ * What the output of this object depends on, hashed: the upload event (its sequencer, so a redelivery
+ * matches and a new upload of the same bytes does not), the bytes (ETag and version), the content
+ * type and key the format is detected from, the analysis code's version and the size limit.
  */
-export function inputFingerprint(key: string, object: StoredObject, maxBytes: number): string {
-  const parts = [object.etag, object.versionId, object.contentType, key, GENERATOR.version, maxBytes];
+export function inputFingerprint(
+  key: string,
+  object: StoredObject,
+  options: { maxBytes: number; sequencer: string | null },
+): string {
+  const { maxBytes, sequencer } = options;
+  const parts = [
+    sequencer,
+    object.etag,
+    object.versionId,
+    object.contentType,
+    key,
+    GENERATOR.version,
+    maxBytes,
+  ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 

@@ -265,6 +265,21 @@ describe('onUpload under at-least-once delivery', () => {
     expect(await listKeys(local.client, BUCKET, 'summaries/redelivered/')).toEqual([outputOf(key)]);
   });
 
+  it('analyses again when identical bytes are uploaded again (a new event, with a new sequencer)', async () => {
+    const key = 'incoming/reuploaded/story.txt';
+    await upload(key);
+    const first = await eventFor(key);
+    await handlerWith()(first, lambdaContext('f'));
+
+    await upload(key);
+    const second = await eventFor(key);
+    for (const record of second.Records) record.s3.object.sequencer = '00654A1F0B3C2D1F99';
+    await handlerWith()(second, lambdaContext('f'));
+
+    expect(first.Records[0]?.s3.object.sequencer).not.toBe('00654A1F0B3C2D1F99');
+    expect(proxy.count('PUT', outputOf(key))).toBe(2);
+  });
+
   it('analyses again when the object under the same key has changed (new content or content type)', async () => {
     const key = 'incoming/changed/story.txt';
     await upload(key, 'harbour-ferry.txt');
