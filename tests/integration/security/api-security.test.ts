@@ -78,7 +78,7 @@ interface Answer {
 function call(
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { headers?: Record<string, string>; body?: string | Buffer | undefined } = {},
 ): Promise<Answer> {
   const url = new URL(stack.apiUrl);
   return new Promise((resolve, reject) => {
