@@ -4,12 +4,18 @@ import { InputTooLargeError } from '../errors.js';
 
 /**
  * Reads a file whole, refusing it from its size on disk before reading a byte when it is over the
- * limit. Reads at most `maxBytes + 1` bytes even if the file grows meanwhile.
+ * limit. Reads at most `maxBytes + 1` bytes even if the file grows meanwhile. Pipes, FIFOs and
+ * character devices (`lede <(curl ...)`, `/dev/stdin`) have no size and cannot seek: they are read
+ * as a stream, up to the limit.
  */
 export async function readFileBounded(path: string, maxBytes: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const stats = await handle.stat();
+    if (!stats.isFile() && !stats.isDirectory()) {
+      return await readStreamBounded(handle.createReadStream({ autoClose: false }), maxBytes);
+    }
+    const { size } = stats;
     if (size > maxBytes) throw new InputTooLargeError(size, maxBytes);
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     let length = 0;

@@ -44,6 +44,8 @@ export interface CliProcessLimits {
   readonly timeoutMs: number;
   /** V8 heap limit: a runaway dies with "heap out of memory" instead of taking the machine. */
   readonly maxOldSpaceMb: number;
+  /** Written to the child's standard input, which is then closed; empty by default. */
+  readonly stdin?: Uint8Array;
 }
 
 /** Runs the bundled CLI in a child process with bounded time and heap. */
@@ -55,9 +57,12 @@ export function runCliProcess(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${limits.maxOldSpaceMb}`, bundle, ...args], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       timeout: limits.timeoutMs,
     });
+    // The CLI may stop reading early (input over the limit): a closed pipe is then expected.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(limits.stdin);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,8 @@ import {
   caseBytes,
   expectationFor,
   isOk,
+  STORY,
+  STORY_TITLE,
 } from '../../support/bad-inputs.js';
 import { CASE_TIMEOUT_MS, expectOutcome } from '../../support/battery-outcome.js';
 import { bundleCli, type CliProcessResult, mapLimited, runCliProcess } from '../../support/cli-process.js';
@@ -77,6 +80,42 @@ function outputOf(testCase: BadInputCase): { file: string; run: CliProcessResult
   expect(lines).toHaveLength(inputs);
   return { file, run, record: JSON.parse(lines[line] ?? '') };
 }
+
+describe('bad-input battery: lede CLI inputs that are not regular files', () => {
+  const args = (input: string): string[] => ['--max-bytes', '4096', input];
+  const small = { ...LIMITS, timeoutMs: CASE_TIMEOUT_MS.small };
+
+  it('reads a named pipe (as `lede <(curl ...)` passes) like a file', async () => {
+    const fifo = join(dir, 'article.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const running = runCliProcess(bundle, args(fifo), small);
+    // Opening a FIFO for writing waits for the reader: the CLI.
+    await writeFile(fifo, STORY);
+
+    const run = await running;
+
+    expect(run, run.stderr).toMatchObject({ code: 0, signal: null, stderr: '' });
+    const analysis: unknown = JSON.parse(run.stdout);
+    expectOutcome({ kind: 'analysis', analysis }, { ok: true, title: STORY_TITLE });
+  });
+
+  it('refuses an endless device (/dev/zero) at the size limit instead of reading forever', async () => {
+    const run = await runCliProcess(bundle, args('/dev/zero'), small);
+
+    expect(run, run.stderr).toMatchObject({ code: 1, signal: null });
+    expect(run.stderr).toMatch(/^lede: \/dev\/zero: The input is more than the limit of 4096 bytes\n$/);
+  });
+
+  it('refuses standard input over the limit', async () => {
+    const run = await runCliProcess(bundle, args('-'), {
+      ...small,
+      stdin: new Uint8Array(64 * 1024).fill(65),
+    });
+
+    expect(run, run.stderr).toMatchObject({ code: 1, signal: null });
+    expect(JSON.parse(run.stdout)).toMatchObject({ file: '-', error: { code: 'INPUT_TOO_LARGE' } });
+  });
+});
 
 describe('bad-input battery: lede CLI in a child process', () => {
   for (const testCase of BAD_INPUTS) {
