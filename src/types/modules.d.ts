@@ -7,6 +7,8 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
 }
 declare module 'natural/lib/natural/util/stopwords.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/abbreviations_en.js' {
   export const knownAbbreviations: string[];
@@ -34,6 +36,8 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
 
 // Per-language stemmers and stop lists, loaded lazily by src/core/language/tools.ts. Each stemmer
 // module exports an object whose `stem` expects a lower-case token (some use `this`: call it as a method).
+// Stop lists also have `default` (module.exports): an esbuild code-split chunk of a CommonJS file
+// exports only that, so a dynamic import must read `.default.words`.
 declare module 'natural/lib/natural/stemmers/porter_stemmer_de.js' {
   const stemmer: { stem(token: string): string };
   export default stemmer;
@@ -80,33 +84,53 @@ declare module 'natural/lib/natural/stemmers/indonesian/stemmer_id.js' {
 }
 declare module 'natural/lib/natural/util/stopwords_es.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_fr.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_it.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_nl.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_no.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_pt.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_ru.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_sv.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_uk.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_id.js' {
   export const words: string[];
+  const moduleExports: { words: string[] };
+  export default moduleExports;
 }
 
 // iconv-lite's generated single-byte tables: 128 characters for bytes 0x80-0xFF per code page.
