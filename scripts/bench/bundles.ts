@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
 import { type OverEmptyNode, timeOverEmptyNode } from './child.js';
 
 export interface BundleResult {
@@ -9,6 +10,12 @@ export interface BundleResult {
   readonly zippedBytes: number;
   /** Size of the bundled handler module once unzipped. */
   readonly handlerBytes: number;
+  /**
+   * The handler module and every chunk it imports statically, unzipped: what a cold start reads and
+   * compiles. Chunks behind a dynamic `import()` (PDF and Word readers, the HTML parser...) are not
+   * counted: they load when an input needs them.
+   */
+  readonly loadedBytes: number;
   readonly coldLoad: OverEmptyNode;
 }
 
@@ -29,17 +36,43 @@ export function packageFunctions(root: string): void {
   });
 }
 
-function findModule(dir: string): string | undefined {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const found = findModule(path);
-      if (found !== undefined) return found;
-    } else if (entry.name.endsWith('.mjs')) {
-      return path;
+const PackagingState = z.object({
+  service: z.object({ functions: z.record(z.string(), z.object({ handler: z.string() })) }),
+});
+
+/** The handler module of each packaged function, from the packaging state osls writes beside the zips. */
+function handlerModules(zipDir: string): Map<string, string> {
+  const state = PackagingState.parse(
+    JSON.parse(readFileSync(join(zipDir, 'serverless-state.json'), 'utf-8')),
+  );
+  // "src/handlers/api.handler" is the export `handler` of src/handlers/api.mjs.
+  return new Map(
+    Object.entries(state.service.functions).map(([name, fn]) => [
+      name,
+      `${fn.handler.replace(/\.[^./]+$/u, '')}.mjs`,
+    ]),
+  );
+}
+
+// esbuild's minified ESM: `import{a as b}from"./x.mjs"` or `import"./x.mjs"`; never `import("./x.mjs")`.
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/gu;
+
+/** Bytes of `module` and of every local module it imports statically, each counted once. */
+function staticallyLoadedBytes(module: string): number {
+  const seen = new Set<string>();
+  const pending = [module];
+  let bytes = 0;
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(file, 'utf-8');
+    bytes += Buffer.byteLength(source);
+    for (const match of source.matchAll(STATIC_IMPORT)) {
+      const path = match[1];
+      if (path !== undefined) pending.push(resolve(dirname(file), path));
     }
   }
-  return undefined;
+  return bytes;
 }
 
 /**
@@ -54,6 +87,7 @@ export async function measureBundles(root: string, workDir: string, runs: number
     .filter((file) => file.endsWith('.zip'))
     .sort();
   const env = { ...process.env, ...HANDLER_ENV };
+  const handlers = handlerModules(zipDir);
   const results: BundleResult[] = [];
   for (const zip of zips) {
     const name = zip.replace(/\.zip$/u, '');
@@ -61,12 +95,14 @@ export async function measureBundles(root: string, workDir: string, runs: number
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     execFileSync('unzip', ['-q', '-o', join(zipDir, zip), '-d', dir]);
-    const handler = findModule(dir);
-    if (handler === undefined) throw new Error(`${zip} holds no .mjs handler`);
+    const module = handlers.get(name);
+    const handler = module === undefined ? undefined : join(dir, module);
+    if (handler === undefined || !existsSync(handler)) throw new Error(`${zip} holds no handler ${module}`);
     results.push({
       name,
       zippedBytes: statSync(join(zipDir, zip)).size,
       handlerBytes: statSync(handler).size,
+      loadedBytes: staticallyLoadedBytes(handler),
       coldLoad: await timeOverEmptyNode([handler], runs, env),
     });
   }
