@@ -207,6 +207,27 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     expect: { error: 'UNSUPPORTED_MEDIA' },
   },
   {
+    name: 'RTF document',
+    filename: 'letter.rtf',
+    format: 'txt',
+    contentType: 'application/octet-stream',
+    bytes: () => utf8(`{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Helvetica;}\\f0\\pard ${STORY}\\par}`),
+    expect: { error: 'UNSUPPORTED_MEDIA' },
+  },
+  {
+    name: 'SVG image with a generic content type',
+    filename: 'logo.svg',
+    format: 'txt',
+    contentType: 'application/octet-stream',
+    bytes: () =>
+      utf8(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="24">The ferry returns tonight.</text></svg>\n',
+      ),
+    expect: { error: 'UNSUPPORTED_FORMAT' },
+    // Posted as text/plain the caller has said it is text, and it is read as such.
+    surfaces: { api: { ok: true } },
+  },
+  {
     name: 'NUL bytes inside otherwise readable text',
     filename: 'nul.txt',
     format: 'txt',

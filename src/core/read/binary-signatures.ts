@@ -22,6 +22,8 @@ export const BINARY_SIGNATURES: readonly BinarySignature[] = Object.freeze([
   { name: 'a ZIP archive (or a DOCX, XLSX or EPUB file)', parts: [{ bytes: [0x50, 0x4b, 0x05, 0x06] }] },
   { name: 'a ZIP archive (or a DOCX, XLSX or EPUB file)', parts: [{ bytes: [0x50, 0x4b, 0x07, 0x08] }] },
   { name: 'a gzip archive', parts: [{ bytes: [0x1f, 0x8b] }] },
+  // Text, strictly, but control words and font tables: read as prose it summarises as gibberish.
+  { name: 'an RTF document', parts: [{ bytes: ascii('{\\rtf') }] },
   // OLE Compound File Binary: the container of .doc, .xls and .ppt before Office 2007.
   {
     name: 'an old Microsoft Office file (.doc, .xls or .ppt)',

@@ -80,6 +80,9 @@ const HTML_START =
 const HTML_BLOCK_START =
   /^<(?:article|aside|blockquote|div|section|main|header|footer|nav|p|h[1-6]|ul|ol|table|figure|meta|title|link|script|style|span|a|b|i|em|strong|br)[\s/>]/i;
 
+/** XML that is not XHTML (handled above): images, feeds, sitemaps, GPS tracks. Their markup is not prose. */
+const XML_START = /^(?:<\?xml[\s?]|<(?:svg|rss|feed|urlset|sitemapindex|plist|kml|gpx)[\s>])/i;
+
 /** Markdown constructs that plain prose almost never contains. One is enough. */
 const MARKDOWN_STRONG_SIGNALS: readonly RegExp[] = [
   /^#{1,6} \S/m, // ATX heading
@@ -100,6 +103,7 @@ const MARKDOWN_WEAK_SIGNALS: readonly RegExp[] = [
 /**
  * Guesses the format from the text alone: markup at the very start means HTML, a parsable leading
  * `{` or `[` means JSON, Markdown-only constructs mean Markdown, anything else is plain text.
+ * Other XML (SVG, RSS, sitemaps) throws `UnsupportedFormatError`.
  *
  * @example
  * sniffFormat('{"text": "Hello."}') // 'json'
@@ -107,6 +111,12 @@ const MARKDOWN_WEAK_SIGNALS: readonly RegExp[] = [
 export function sniffFormat(text: string): TextFormat {
   const head = text.trimStart().slice(0, SNIFF_CHARS);
   if (HTML_START.test(head) || HTML_BLOCK_START.test(head)) return 'html';
+  if (XML_START.test(head)) {
+    // Read as plain text it would give a "summary" made of tags.
+    throw new UnsupportedFormatError(
+      'The file is XML (an SVG image, a feed or a similar document), not an article lede can read',
+    );
+  }
   if ((head.startsWith('{') || head.startsWith('[')) && parsesAsJson(text)) return 'json';
   if (MARKDOWN_STRONG_SIGNALS.some((signal) => signal.test(head))) return 'md';
   if (MARKDOWN_WEAK_SIGNALS.filter((signal) => signal.test(head)).length >= 2) return 'md';

@@ -96,6 +96,7 @@ describe('decodeBytes', () => {
     ['PDF', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /PDF document/],
     ['ZIP (DOCX)', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00), /ZIP archive/],
     ['gzip', bytes(0x1f, 0x8b, 0x08, 0x00), /gzip/],
+    ['RTF', utf8('{\\rtf1\\ansi{\\fonttbl\\f0 Helvetica;}\\f0 The ferry sailed.\\par}'), /RTF document/],
     ['OLE (DOC)', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0), /old Microsoft Office/],
   ])('refuses a %s file and says what it looks like', (_name, input, message) => {
     expect(() => decodeBytes(input)).toThrow(UnsupportedMediaError);

@@ -108,4 +108,17 @@ describe('sniffFormat', () => {
   it('calls everything else plain text', () => {
     expect(sniffFormat('The council met on Monday. #budget was trending.')).toBe('txt');
   });
+
+  it.each([
+    ['an SVG image', '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Hi.</text></svg>'],
+    ['an SVG without a declaration', '<svg viewBox="0 0 10 10"><title>Logo</title></svg>'],
+    ['an RSS feed', '<rss version="2.0"><channel><item><title>Ferry</title></item></channel></rss>'],
+    ['a sitemap', '<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>x</loc></url></urlset>'],
+  ])('refuses %s rather than summarising its tags', (_name, text) => {
+    expect(() => sniffFormat(text)).toThrow(UnsupportedFormatError);
+  });
+
+  it('still reads XHTML with an XML declaration as HTML', () => {
+    expect(sniffFormat('<?xml version="1.0"?>\n<!DOCTYPE html><html><p>Hi.</p></html>')).toBe('html');
+  });
 });
