@@ -3,13 +3,16 @@ import { LANGUAGE_NAMES } from './data/languages.js';
 import { GERMAN_STOP_WORDS, NEWS_STOP_WORDS } from './data/stop-words.js';
 import type { LanguageGuess } from './detect.js';
 
-/** Languages lede has a stemmer and a stop list for (natural's, plus lede's German list). */
+/**
+ * Languages lede has a stemmer and a stop list for (natural's, plus lede's German list). Indonesian is
+ * left out although natural has both: its stemmer relies on sloppy-mode `this` and throws once esbuild
+ * bundles it as (strict) ESM, which is how lede deploys; its dictionary would also add ~290 KB.
+ */
 export const SUPPORTED_LANGUAGES = [
   'de',
   'en',
   'es',
   'fr',
-  'id',
   'it',
   'nl',
   'no',
@@ -43,10 +46,11 @@ interface Parts {
   readonly stopWords: readonly string[];
 }
 
-// Every language is a dynamic import of natural's single-file modules, so a cold start pays for none
-// of them and a text pays only for its own language (each costs ~15-50 ms to load, Indonesian's
-// dictionary ~100-250 ms; all twelve at once would be several hundred). esbuild bundles literal
-// dynamic imports and evaluates them on first use. Never import natural's index: see STACK.md.
+// Every language is a dynamic import of natural's single-file modules, so a text pays only for its own
+// language's stemmer (German's also drags in a 300 KB multi-language stop-word JSON that natural's
+// German stemmer requires). esbuild bundles literal dynamic imports: in one bundle file, as lede
+// deploys today, their code is parsed at cold start but runs on first use; with code splitting each
+// language becomes a chunk read only when asked for. Never import natural's index: see STACK.md.
 const LOADERS: Readonly<Record<SupportedLanguage, () => Promise<Parts>>> = {
   de: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_de.js')).default,
@@ -54,47 +58,43 @@ const LOADERS: Readonly<Record<SupportedLanguage, () => Promise<Parts>>> = {
   }),
   en: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords.js')).default.words,
   }),
   es: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_es.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_es.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_es.js')).default.words,
   }),
   fr: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_fr.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_fr.js')).words,
-  }),
-  id: async () => ({
-    stemmer: (await import('natural/lib/natural/stemmers/indonesian/stemmer_id.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_id.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_fr.js')).default.words,
   }),
   it: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_it.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_it.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_it.js')).default.words,
   }),
   nl: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_nl.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_nl.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_nl.js')).default.words,
   }),
   no: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_no.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_no.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_no.js')).default.words,
   }),
   pt: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_pt.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_pt.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_pt.js')).default.words,
   }),
   ru: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_ru.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_ru.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_ru.js')).default.words,
   }),
   sv: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_sv.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_sv.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_sv.js')).default.words,
   }),
   uk: async () => ({
     stemmer: (await import('natural/lib/natural/stemmers/porter_stemmer_uk.js')).default,
-    stopWords: (await import('natural/lib/natural/util/stopwords_uk.js')).words,
+    stopWords: (await import('natural/lib/natural/util/stopwords_uk.js')).default.words,
   }),
 };
 
@@ -117,8 +117,8 @@ function buildTools(code: SupportedLanguage, parts: Parts): LanguageTools {
       const cached = cache.get(lower);
       if (cached !== undefined) return cached;
       if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-      // Some of natural's stemmers read `this`: call as a method. A stemmer that returns nothing
-      // (natural's Indonesian one does for an empty token) leaves the token as it is.
+      // Some of natural's stemmers read `this`: call as a method. A stem that comes out empty
+      // (a one-letter token stripped of its ending) would merge unrelated words: keep the token.
       const stem = stemmer.stem(lower) || lower;
       cache.set(lower, stem);
       return stem;

@@ -46,12 +46,6 @@ const CASES: Record<
     stop: ['les', 'dans', 'selon'],
     content: ['gare'],
   },
-  id: {
-    same: ['bangun', 'membangun'],
-    other: 'pasar',
-    stop: ['yang', 'dengan', 'menurut'],
-    content: ['pedagang'],
-  },
   it: {
     same: ['visitatore', 'visitatori'],
     other: 'museo',
@@ -89,7 +83,7 @@ describe('loadLanguageTools', () => {
     },
   );
 
-  it.each(['tr', 'pl', 'zh', 'und', 'xx', ''])('has no tools for %j', async (code) => {
+  it.each(['tr', 'pl', 'id', 'zh', 'und', 'xx', ''])('has no tools for %j', async (code) => {
     expect(isSupportedLanguage(code)).toBe(false);
     await expect(loadLanguageTools(code)).resolves.toBeUndefined();
   });
@@ -154,6 +148,7 @@ describe('toolsFor', () => {
   it.each([
     ['tr', 'Turkish'],
     ['pl', 'Polish'],
+    ['id', 'Indonesian'],
     ['ja', 'Japanese'],
     ['ar', 'Arabic'],
   ])('refuses %s text with an error naming the language', async (code, name) => {

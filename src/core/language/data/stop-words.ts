@@ -55,7 +55,4 @@ export const NEWS_STOP_WORDS = {
   uk:
     'сказав сказала заявив заявила повідомив повідомила також році рік року років вчора сьогодні день днів ' +
     'тиждень місяць понеділок вівторок середу четвер суботу неділю два дві',
-  id:
-    'kata katanya ujar ujarnya menurut juga tahun kemarin hari minggu bulan senin selasa rabu kamis jumat ' +
-    'sabtu dua',
 } as const;
