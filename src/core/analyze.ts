@@ -83,7 +83,7 @@ export async function analyzeFile(bytes: Uint8Array, options: AnalyzeArticleOpti
 
 /** {@link analyzeFile} for text already in memory. */
 export async function analyzeText(text: string, options: AnalyzeArticleOptions = {}): Promise<Analysis> {
-  const doc = readText(text, options);
+  const doc = await readText(text, options);
   return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc)) });
 }
 
