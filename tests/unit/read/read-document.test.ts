@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleDocument } from '../../../src/core/document.js';
 import { readDocument, readText } from '../../../src/core/read/read-document.js';
 import {
   EmptyDocumentError,
@@ -26,9 +27,12 @@ function utf16(text: string, order: 'le' | 'be'): Uint8Array {
 }
 
 describe('readDocument on a plain-text article copied from a page', () => {
-  const doc = readDocument(fixture('tidal-barrage.txt'), { filename: 'tidal-barrage.txt' });
+  let doc: ArticleDocument;
+  beforeAll(async () => {
+    doc = await readDocument(fixture('tidal-barrage.txt'), { filename: 'tidal-barrage.txt' });
+  });
 
-  it('keeps the title apart from the body and reads byline and date', () => {
+  it('keeps the title apart from the body and reads byline and date', async () => {
     expect(doc).toMatchObject({
       title: 'Kelvale switches on Europe’s first fjord tidal barrage',
       byline: 'Marit Solberg',
@@ -39,7 +43,7 @@ describe('readDocument on a plain-text article copied from a page', () => {
     expect(texts(doc)[0]).toMatch(/^The small Norwegian harbour town/);
   });
 
-  it('drops furniture lines, promos, teasers and icon names but keeps every real sentence', () => {
+  it('drops furniture lines, promos, teasers and icon names but keeps every real sentence', async () => {
     const all = texts(doc).join('\n');
     for (const furniture of [
       'Listen',
@@ -63,7 +67,7 @@ describe('readDocument on a plain-text article copied from a page', () => {
     );
   });
 
-  it('joins wrapped lines and keeps list items as separate sentences', () => {
+  it('joins wrapped lines and keeps list items as separate sentences', async () => {
     expect(texts(doc)).toContain(
       'The project took eleven years and cost 2.1 billion kroner, much of it borrowed from a regional development fund.',
     );
@@ -75,7 +79,7 @@ describe('readDocument on a plain-text article copied from a page', () => {
     );
   });
 
-  it('numbers sentences in order and gives paragraphs the text of their kept sentences', () => {
+  it('numbers sentences in order and gives paragraphs the text of their kept sentences', async () => {
     expect(doc.sentences.map((s) => s.index)).toEqual(doc.sentences.map((_, i) => i));
     doc.paragraphs.forEach((paragraph, p) => {
       expect(paragraph).toBe(
@@ -89,8 +93,8 @@ describe('readDocument on a plain-text article copied from a page', () => {
 });
 
 describe('readDocument on each format', () => {
-  it('reads a Markdown article', () => {
-    const doc = readDocument(fixture('harbour-bridge.md'), { filename: 'harbour-bridge.md' });
+  it('reads a Markdown article', async () => {
+    const doc = await readDocument(fixture('harbour-bridge.md'), { filename: 'harbour-bridge.md' });
     expect(doc).toMatchObject({
       title: 'Harbour bridge reopens after two-year repair',
       byline: 'Dana Whitfield',
@@ -102,8 +106,8 @@ describe('readDocument on each format', () => {
     expect(texts(doc).join(' ')).not.toMatch(/console\.log|newsletter|What changed/);
   });
 
-  it('reads a JSON export', () => {
-    const doc = readDocument(fixture('ferry-strike.json'), { contentType: 'application/json' });
+  it('reads a JSON export', async () => {
+    const doc = await readDocument(fixture('ferry-strike.json'), { contentType: 'application/json' });
     expect(doc).toMatchObject({
       title: 'Island ferry crews end three-day strike',
       byline: 'Owen Pritchard',
@@ -114,8 +118,8 @@ describe('readDocument on each format', () => {
     expect(doc.paragraphs).toHaveLength(3);
   });
 
-  it('reads an HTML news page', () => {
-    const doc = readDocument(fixture('library-fire.html'), { filename: 'library-fire.html' });
+  it('reads an HTML news page', async () => {
+    const doc = await readDocument(fixture('library-fire.html'), { filename: 'library-fire.html' });
     expect(doc).toMatchObject({ title: 'Fire damages historic library in Dunmore', format: 'html' });
     expect(texts(doc)[0]).toMatch(/^A fire tore through the roof/);
     expect(texts(doc).join(' ')).not.toMatch(
@@ -123,131 +127,135 @@ describe('readDocument on each format', () => {
     );
   });
 
-  it('sniffs the format when nothing declares it', () => {
-    expect(readDocument(fixture('library-fire.html')).format).toBe('html');
-    expect(readDocument(fixture('harbour-bridge.md')).format).toBe('md');
-    expect(readDocument(fixture('ferry-strike.json')).format).toBe('json');
-    expect(readDocument(fixture('tidal-barrage.txt')).format).toBe('txt');
+  it('sniffs the format when nothing declares it', async () => {
+    expect((await readDocument(fixture('library-fire.html'))).format).toBe('html');
+    expect((await readDocument(fixture('harbour-bridge.md'))).format).toBe('md');
+    expect((await readDocument(fixture('ferry-strike.json'))).format).toBe('json');
+    expect((await readDocument(fixture('tidal-barrage.txt'))).format).toBe('txt');
   });
 });
 
 describe('readDocument encodings', () => {
   const article = 'Café prices rise\n\n“Prices rose by £2,” said the owner of the café in Zürich.';
 
-  it('reads a Windows-1252 file with curly quotes, é and £', () => {
+  it('reads a Windows-1252 file with curly quotes, é and £', async () => {
     const cp1252 = Uint8Array.from(
       article,
       (ch) => ({ '“': 0x93, '”': 0x94, '£': 0xa3, é: 0xe9, ü: 0xfc })[ch] ?? ch.charCodeAt(0),
     );
-    const doc = readDocument(cp1252, { filename: 'cafe.txt' });
+    const doc = await readDocument(cp1252, { filename: 'cafe.txt' });
     expect(doc.encoding).toBe('windows-1252');
     expect(doc.title).toBe('Café prices rise');
     expect(texts(doc)).toEqual(['“Prices rose by £2,” said the owner of the café in Zürich.']);
   });
 
-  it.each(['le', 'be'] as const)('reads a UTF-16 %s file with a byte-order mark', (order) => {
-    const doc = readDocument(utf16(article, order), { filename: 'cafe.txt' });
+  it.each(['le', 'be'] as const)('reads a UTF-16 %s file with a byte-order mark', async (order) => {
+    const doc = await readDocument(utf16(article, order), { filename: 'cafe.txt' });
     expect(doc.encoding).toBe(`utf-16${order}`);
     expect(texts(doc)).toEqual(['“Prices rose by £2,” said the owner of the café in Zürich.']);
   });
 
-  it('strips a UTF-8 byte-order mark so it does not reach the title', () => {
-    const doc = readDocument(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(article)]));
+  it('strips a UTF-8 byte-order mark so it does not reach the title', async () => {
+    const doc = await readDocument(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(article)]));
     expect(doc.title).toBe('Café prices rise');
   });
 });
 
 describe('readDocument refusals', () => {
-  it('refuses oversize input before decoding it', () => {
+  it('refuses oversize input before decoding it', async () => {
     // 2 MiB of NUL bytes: if it were decoded it would be refused as binary instead.
-    expect(() => readDocument(new Uint8Array(2 * 1024 * 1024), { maxBytes: 1024 * 1024 })).toThrow(
+    await expect(readDocument(new Uint8Array(2 * 1024 * 1024), { maxBytes: 1024 * 1024 })).rejects.toThrow(
       InputTooLargeError,
     );
   });
 
-  it('refuses binary files', () => {
-    expect(() => readDocument(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toThrow(
-      UnsupportedMediaError,
-    );
-    expect(() => readDocument(utf8('%PDF-1.4 ...'))).toThrow(/PDF/);
-    expect(() =>
+  it('refuses binary files', async () => {
+    await expect(
+      readDocument(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    ).rejects.toThrow(UnsupportedMediaError);
+    await expect(readDocument(utf8('%PDF-1.4 ...'))).rejects.toThrow(/PDF/);
+    await expect(
       readDocument(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), { filename: 'story.docx' }),
-    ).toThrow(/ZIP/);
-    expect(() => readDocument(Uint8Array.from([65, 0, 66, 0]))).toThrow(/NUL/);
+    ).rejects.toThrow(/ZIP/);
+    await expect(readDocument(Uint8Array.from([65, 0, 66, 0]))).rejects.toThrow(/NUL/);
   });
 
-  it('refuses an unsupported content type and an unknown format', () => {
-    expect(() => readDocument(utf8('words'), { contentType: 'image/jpeg' })).toThrow(UnsupportedMediaError);
-    expect(() => readDocument(utf8('words'), { format: 'rtf' })).toThrow(UnsupportedFormatError);
+  it('refuses an unsupported content type and an unknown format', async () => {
+    await expect(readDocument(utf8('words'), { contentType: 'image/jpeg' })).rejects.toThrow(
+      UnsupportedMediaError,
+    );
+    await expect(readDocument(utf8('words'), { format: 'rtf' })).rejects.toThrow(UnsupportedFormatError);
     // Declared as PDF, but the bytes are plain text: refused, not read as text.
-    expect(() => readDocument(utf8('words'), { format: 'pdf' })).toThrow(
+    await expect(readDocument(utf8('words'), { format: 'pdf' })).rejects.toThrow(
       /declared as pdf but is not a PDF file/,
     );
   });
 
-  it('refuses an invalid maxBytes option', () => {
-    expect(() => readDocument(utf8('words'), { maxBytes: -1 })).toThrow(InvalidOptionsError);
+  it('refuses an invalid maxBytes option', async () => {
+    await expect(readDocument(utf8('words'), { maxBytes: -1 })).rejects.toThrow(InvalidOptionsError);
   });
 
-  it('refuses whitespace-only and furniture-only documents as empty', () => {
-    expect(() => readDocument(utf8('  \n\n\t '))).toThrow(EmptyDocumentError);
-    expect(() => readDocument(utf8('Share this article\n\nAdvertisement\n\nRead more'))).toThrow(
+  it('refuses whitespace-only and furniture-only documents as empty', async () => {
+    await expect(readDocument(utf8('  \n\n\t '))).rejects.toThrow(EmptyDocumentError);
+    await expect(readDocument(utf8('Share this article\n\nAdvertisement\n\nRead more'))).rejects.toThrow(
       EmptyDocumentError,
     );
   });
 
-  it('refuses an HTML page that is only scripts as empty', () => {
-    expect(() => readDocument(utf8('<html><script>var story = "Not text.";</script></html>'))).toThrow(
-      EmptyDocumentError,
-    );
+  it('refuses an HTML page that is only scripts as empty', async () => {
+    await expect(
+      readDocument(utf8('<html><script>var story = "Not text.";</script></html>')),
+    ).rejects.toThrow(EmptyDocumentError);
   });
 
-  it('refuses a JSON array as malformed', () => {
-    expect(() => readDocument(utf8('[1, 2, 3]'), { filename: 'a.json' })).toThrow(MalformedInputError);
+  it('refuses a JSON array as malformed', async () => {
+    await expect(readDocument(utf8('[1, 2, 3]'), { filename: 'a.json' })).rejects.toThrow(
+      MalformedInputError,
+    );
   });
 });
 
 describe('readDocument on pathological input', () => {
-  it('reads HTML nested 50,000 levels deep', () => {
+  it('reads HTML nested 50,000 levels deep', async () => {
     const deep = `<html><body>${'<div>'.repeat(50_000)}<p>The deep sentence survives.</p>${'</div>'.repeat(50_000)}</body></html>`;
-    expect(texts(readDocument(utf8(deep)))).toEqual(['The deep sentence survives.']);
+    expect(texts(await readDocument(utf8(deep)))).toEqual(['The deep sentence survives.']);
   });
 
-  it('refuses JSON nested 100,000 levels deep as malformed, without crashing', () => {
+  it('refuses JSON nested 100,000 levels deep as malformed, without crashing', async () => {
     const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-    expect(() => readDocument(utf8(deep), { format: 'json' })).toThrow(MalformedInputError);
+    await expect(readDocument(utf8(deep), { format: 'json' })).rejects.toThrow(MalformedInputError);
   });
 });
 
 describe('readDocument options', () => {
-  it('uses a title given in the options over the one in the text', () => {
-    const doc = readDocument(utf8('Found title\n\nThe body.'), { title: '  Given\u00a0title ' });
+  it('uses a title given in the options over the one in the text', async () => {
+    const doc = await readDocument(utf8('Found title\n\nThe body.'), { title: '  Given\u00a0title ' });
     expect(doc.title).toBe('Given title');
   });
 
-  it('does not repeat the title as the first sentence', () => {
-    const doc = readDocument(utf8('<title>Dam opens</title><p>Dam opens</p><p>The dam opened.</p>'));
+  it('does not repeat the title as the first sentence', async () => {
+    const doc = await readDocument(utf8('<title>Dam opens</title><p>Dam opens</p><p>The dam opened.</p>'));
     expect(doc.title).toBe('Dam opens');
     expect(texts(doc)).toEqual(['The dam opened.']);
   });
 });
 
 describe('readText', () => {
-  it('runs the same pipeline on a string', () => {
-    const doc = readText('# Heading\n\nBody **text** here.');
+  it('runs the same pipeline on a string', async () => {
+    const doc = await readText('# Heading\n\nBody **text** here.');
     expect(doc).toMatchObject({ title: 'Heading', format: 'md', encoding: 'utf-8' });
     expect(texts(doc)).toEqual(['Body text here.']);
   });
 
-  it('measures the size limit in UTF-8 bytes', () => {
+  it('measures the size limit in UTF-8 bytes', async () => {
     // Four characters, twelve UTF-8 bytes.
-    expect(() => readText('€€€€', { maxBytes: 11 })).toThrow(InputTooLargeError);
-    expect(readText('€€€€ rose.', { maxBytes: 18 }).sentences).toHaveLength(1);
+    await expect(readText('€€€€', { maxBytes: 11 })).rejects.toThrow(InputTooLargeError);
+    expect((await readText('€€€€ rose.', { maxBytes: 18 })).sentences).toHaveLength(1);
   });
 
-  it('returns a document or throws a LedeError for any string', () => {
-    fc.assert(
-      fc.property(
+  it('returns a document or rejects with a LedeError for any string', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 300 }),
           fc.string({ maxLength: 300 }),
@@ -276,9 +284,9 @@ describe('readText', () => {
             .map((parts) => parts.join('')),
         ),
         fc.constantFrom(undefined, 'txt', 'md', 'html', 'json'),
-        (text, format) => {
+        async (text, format) => {
           try {
-            const doc = readText(text, format === undefined ? {} : { format });
+            const doc = await readText(text, format === undefined ? {} : { format });
             expect(doc.sentences.length).toBeGreaterThan(0);
           } catch (error) {
             expect(error).toBeInstanceOf(LedeError);

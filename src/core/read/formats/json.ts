@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MalformedInputError } from '../../../errors.js';
 import { normalizeText } from '../normalize.js';
-import { parseHtml } from './html.js';
 import { cleanInline, type ParsedArticle } from './parsed.js';
 import { parseText } from './text.js';
 
@@ -42,13 +41,14 @@ function describe(value: unknown): string {
 /**
  * Reads a JSON article export: an object with the body in `text`, `body` or `content` (plain
  * text) or `html`, and optional `title`/`headline`, `byline`/`author` and `published`/`date`.
- * Metadata given in the JSON wins over anything found in the body.
+ * Metadata given in the JSON wins over anything found in the body. Asynchronous because an `html`
+ * body loads the HTML parser on first use.
  *
  * @example
- * parseJson('{"title":"Vote delayed","text":"The vote was delayed."}')
+ * await parseJson('{"title":"Vote delayed","text":"The vote was delayed."}')
  * // { title: 'Vote delayed', byline: null, published: null, paragraphs: ['The vote was delayed.'] }
  */
-export function parseJson(text: string): ParsedArticle {
+export async function parseJson(text: string): Promise<ParsedArticle> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -86,7 +86,7 @@ export function parseJson(text: string): ParsedArticle {
 
   let body: ParsedArticle;
   if (bodyText !== undefined) body = parseText(bodyText, { detectTitle: title === null });
-  else if (html !== '') body = parseHtml(html);
+  else if (html !== '') body = (await import('./html.js')).parseHtml(html);
   else {
     throw new MalformedInputError(
       'The JSON object has no text: expected a non-empty "text", "body", "content" or "html" field',
