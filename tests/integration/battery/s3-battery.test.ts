@@ -145,6 +145,24 @@ describe('bad-input battery: S3 keys and events', () => {
     expectOutcome(outcome, { ok: true, title: 'Night ferry returns to the outer islands' });
   });
 
+  // BUG (src/handlers/process-upload.ts / output-key.ts, not ours): keys the output mapping refuses as
+  // unsafe get no output at all, only a warning that wrongly says the key is outside the input prefix
+  // or under the output prefix. S3 accepts these keys, so the uploader is left with nothing; a clear
+  // error (an error document under a safe key, or the failure destination) is what issue 7 asks for.
+  it.fails.each([
+    ['a backslash', 'reports\\2026\\ferry.txt'],
+    ['a line break', 'ferry\nstory.txt'],
+    ['a dot-dot segment', 'archive/../ferry.txt'],
+  ])('leaves an output for an upload whose key has %s', async (_name, name) => {
+    const key = `incoming/battery-unsafe/${name}`;
+    await putObject(local.client, BUCKET, key, STORY, 'text/plain');
+    const before = await listKeys(local.client, BUCKET, 'summaries/');
+
+    await invoke(uploadEvent(key, Buffer.byteLength(STORY)));
+
+    expect((await listKeys(local.client, BUCKET, 'summaries/')).length).toBe(before.length + 1);
+  });
+
   it('writes nothing for a key under the output prefix (no loop)', async () => {
     const key = 'summaries/battery-loop/story.txt.json';
     await putObject(local.client, BUCKET, key, '{"status":"ok"}', 'application/json');
