@@ -106,6 +106,14 @@ describe('bad-input battery: lede CLI inputs that are not regular files', () => 
     expect(run.stderr).toMatch(/^lede: \/dev\/zero: The input is more than the limit of 4096 bytes\n$/);
   });
 
+  it('refuses a directory as unreadable, naming it', async () => {
+    const run = await runCliProcess(bundle, args(dir), small);
+
+    expect(run, run.stderr).toMatchObject({ code: 1, signal: null });
+    expect(run.stderr).toBe(`lede: ${dir}: is a directory, not a file\n`);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'UNREADABLE_FILE' } });
+  });
+
   it('refuses standard input over the limit', async () => {
     const run = await runCliProcess(bundle, args('-'), {
       ...small,
