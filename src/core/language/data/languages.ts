@@ -24,6 +24,7 @@ export const LANGUAGE_NAMES = {
   el: 'Greek',
   en: 'English',
   es: 'Spanish',
+  et: 'Estonian',
   fa: 'Persian',
   fi: 'Finnish',
   fr: 'French',
@@ -55,8 +56,10 @@ export const LANGUAGE_NAMES = {
   ru: 'Russian',
   si: 'Sinhala',
   sk: 'Slovak',
+  sl: 'Slovenian',
   sr: 'Serbian',
   sv: 'Swedish',
+  sw: 'Swahili',
   ta: 'Tamil',
   te: 'Telugu',
   th: 'Thai',
@@ -351,6 +354,24 @@ export const FUNCTION_WORDS: Readonly<Partial<Record<LanguageCode, { script: Scr
     words:
       'và của là có không một những được trong cho với người này đã các khi để từ đến năm về cũng như sẽ ' +
       'theo tại đang nhiều',
+  },
+  sl: {
+    script: 'Latin',
+    words:
+      'in je v na da se za so pa z s ki ne bi to od tudi po kot ali iz sem bo le pri ter še ga jih bil bila ' +
+      'bilo pred med',
+  },
+  et: {
+    script: 'Latin',
+    words:
+      'ja on ei et see ka kui aga oli mis kes ning või nagu pärast veel selle oma seda nii ta tema need ' +
+      'olid juba üle kõik',
+  },
+  sw: {
+    script: 'Latin',
+    words:
+      'na ya wa kwa za la katika ni kuwa hiyo huo cha ambao lakini pia hii yake kama baada zaidi hata wakati ' +
+      'sana hilo',
   },
   ru: {
     script: 'Cyrillic',
