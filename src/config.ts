@@ -24,6 +24,13 @@ export interface LedeConfig {
   /** Custom S3 endpoint for local runs (s3rver, serverless-offline); unset on AWS. */
   readonly s3Endpoint: string | null;
   readonly s3ForcePathStyle: boolean;
+  /** Write the top tags onto each analysed source object as S3 object tags. */
+  readonly tagSourceObjects: boolean;
+  /** Key, in `bucket`, of a taxonomy file to use instead of (or on top of) the bundled one; `null`: bundled only. */
+  readonly taxonomyKey: string | null;
+  readonly taxonomyMode: 'extend' | 'replace';
+  /** How long a warm function reuses the taxonomy file before reading it again. */
+  readonly taxonomyCacheSeconds: number;
 }
 
 const prefix = z
@@ -46,6 +53,14 @@ const EnvSchema = z
     LEDE_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
     LEDE_S3_ENDPOINT: z.url().optional(),
     LEDE_S3_FORCE_PATH_STYLE: flag.default(false),
+    LEDE_TAG_SOURCE_OBJECTS: flag.default(true),
+    LEDE_TAXONOMY_KEY: z
+      .string()
+      .min(1)
+      .refine((key) => !key.startsWith('/'), 'must be a key, not a path starting with "/"')
+      .optional(),
+    LEDE_TAXONOMY_MODE: z.enum(['extend', 'replace']).default('extend'),
+    LEDE_TAXONOMY_CACHE_SECONDS: z.coerce.number().int().min(0).default(300),
   })
   // The handler refuses output-prefix keys anyway, but prefixes that contain each other would make
   // every write a new trigger: reject that configuration before any event arrives.
@@ -54,6 +69,11 @@ const EnvSchema = z
       !env.LEDE_INPUT_PREFIX.startsWith(env.LEDE_OUTPUT_PREFIX) &&
       !env.LEDE_OUTPUT_PREFIX.startsWith(env.LEDE_INPUT_PREFIX),
     { message: 'LEDE_INPUT_PREFIX and LEDE_OUTPUT_PREFIX must not contain one another', path: ['prefixes'] },
+  )
+  // Under the input prefix the taxonomy would be analysed as an article on every change.
+  .refine(
+    (env) => env.LEDE_TAXONOMY_KEY === undefined || !env.LEDE_TAXONOMY_KEY.startsWith(env.LEDE_INPUT_PREFIX),
+    { message: 'must not be under LEDE_INPUT_PREFIX', path: ['LEDE_TAXONOMY_KEY'] },
   );
 
 /**
@@ -83,6 +103,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     logLevel: e.LEDE_LOG_LEVEL,
     s3Endpoint: e.LEDE_S3_ENDPOINT ?? null,
     s3ForcePathStyle: e.LEDE_S3_FORCE_PATH_STYLE,
+    tagSourceObjects: e.LEDE_TAG_SOURCE_OBJECTS,
+    taxonomyKey: e.LEDE_TAXONOMY_KEY ?? null,
+    taxonomyMode: e.LEDE_TAXONOMY_MODE,
+    taxonomyCacheSeconds: e.LEDE_TAXONOMY_CACHE_SECONDS,
   });
 }
 
