@@ -1,4 +1,5 @@
 import { UnsupportedLanguageError } from '../../errors.js';
+import { ELISIONS } from './data/elisions.js';
 import { LANGUAGE_NAMES } from './data/languages.js';
 import { GERMAN_STOP_WORDS, NEWS_STOP_WORDS } from './data/stop-words.js';
 import type { LanguageGuess } from './detect.js';
@@ -29,11 +30,12 @@ export interface LanguageTools {
   readonly code: SupportedLanguage;
   readonly name: string;
   /**
-   * Stem of a lower-case token, memoised.
+   * Stem of a lower-case token, memoised; French and Italian elisions are dropped first ("l'état"
+   * stems as "état").
    * @example (await loadLanguageTools('es'))?.stem('informaciones') // 'inform'
    */
   stem(lower: string): string;
-  /** True for function words and news fillers; expects a lower-case token. */
+  /** True for function words and news fillers ("qu'il" too); expects a lower-case token. */
   isStopWord(lower: string): boolean;
 }
 
@@ -108,6 +110,9 @@ const STEM_CACHE_LIMIT = 50_000;
 
 function buildTools(code: SupportedLanguage, parts: Parts): LanguageTools {
   const stopWords: ReadonlySet<string> = new Set([...parts.stopWords, ...NEWS_STOP_WORDS[code].split(' ')]);
+  const elision = ELISIONS[code];
+  const withoutElision = (lower: string): string =>
+    elision === undefined ? lower : lower.replace(elision, '');
   const cache = new Map<string, string>();
   const { stemmer } = parts;
   return Object.freeze({
@@ -117,14 +122,15 @@ function buildTools(code: SupportedLanguage, parts: Parts): LanguageTools {
       const cached = cache.get(lower);
       if (cached !== undefined) return cached;
       if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+      const word = withoutElision(lower);
       // Some of natural's stemmers read `this`: call as a method. A stem that comes out empty
-      // (a one-letter token stripped of its ending) would merge unrelated words: keep the token.
-      const stem = stemmer.stem(lower) || lower;
+      // (a one-letter token stripped of its ending) would merge unrelated words: keep the word.
+      const stem = stemmer.stem(word) || word;
       cache.set(lower, stem);
       return stem;
     },
     isStopWord(lower: string): boolean {
-      return stopWords.has(lower);
+      return stopWords.has(lower) || (elision !== undefined && stopWords.has(withoutElision(lower)));
     },
   });
 }

@@ -88,6 +88,19 @@ describe('loadLanguageTools', () => {
     await expect(loadLanguageTools(code)).resolves.toBeUndefined();
   });
 
+  it('drops French and Italian elisions before stemming and the stop-word test', async () => {
+    const fr = await loadLanguageTools('fr');
+    expect(fr?.stem("l'état")).toBe(fr?.stem('état'));
+    expect(fr?.stem('d’euros')).toBe(fr?.stem('euros'));
+    expect(fr?.isStopWord("qu'il")).toBe(true);
+    expect(fr?.isStopWord("l'état")).toBe(false);
+    const italian = await loadLanguageTools('it');
+    expect(italian?.stem("dell'edificio")).toBe(italian?.stem('edificio'));
+    // Other languages keep the apostrophe: "o'clock" is one English word.
+    const en = await loadLanguageTools('en');
+    expect(en?.stem("o'clock")).not.toBe(en?.stem('clock'));
+  });
+
   it('returns the same tools object for repeated requests', async () => {
     expect(await loadLanguageTools('fr')).toBe(await loadLanguageTools('fr'));
   });

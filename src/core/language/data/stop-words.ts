@@ -35,10 +35,10 @@ export const NEWS_STOP_WORDS = {
   fr:
     'a dit déclaré affirmé expliqué indiqué ajouté selon également aussi année années ans an hier ' +
     "aujourd'hui jour jours semaine mois lundi mardi mercredi jeudi vendredi samedi dimanche plus très été " +
-    'était sont ont deux',
+    'était sont ont deux c d j l m n s t qu',
   it:
     'detto dichiarato spiegato secondo inoltre anche anno anni ieri oggi giorno giorni settimana mese lunedì ' +
-    'martedì mercoledì giovedì venerdì sabato domenica più molto due',
+    'martedì mercoledì giovedì venerdì sabato domenica più molto due l d dell nell all dall sull',
   pt:
     'disse afirmou explicou segundo além também ano anos ontem hoje dia dias semana mês segunda terça ' +
     'quarta quinta sexta sábado domingo mais muito dois duas',
