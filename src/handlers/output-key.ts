@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MalformedInputError, NotFoundError } from '../errors.js';
 
 /** S3's limit on the length of an object key, in UTF-8 bytes. */
@@ -45,6 +46,25 @@ export function outputKeyForUpload(key: string, layout: KeyLayout): string | nul
   // S3 refuses keys over 1024 bytes; an input key near that limit has no output key.
   return Buffer.byteLength(output, 'utf8') <= MAX_KEY_BYTES ? output : null;
 }
+
+/**
+ * Where the error document for an upload whose key `outputKeyForUpload` refuses goes:
+ * `summaries/_refused/<key relative to incoming/, percent-encoded into one segment>.json`, e.g.
+ * `incoming/a/../b.txt` -> `summaries/_refused/a%2F%2E%2E%2Fb%2Etxt.json`. Everything but letters,
+ * digits and `-_!~*'()` is encoded, dots included, so the name is one plain segment that no tool can
+ * read as a path. When even that is over S3's key limit, the name is the key's SHA-256 instead.
+ */
+export function refusedKeyForUpload(key: string, layout: KeyLayout): string {
+  const relative = key.startsWith(layout.inputPrefix) ? key.slice(layout.inputPrefix.length) : key;
+  // encodeURIComponent throws on unpaired surrogates: they become U+FFFD first.
+  const encoded = encodeURIComponent(relative.replace(/\p{Cs}/gu, '\uFFFD')).replaceAll('.', '%2E');
+  const readable = `${layout.outputPrefix}${REFUSED_FOLDER}${encoded}.json`;
+  if (Buffer.byteLength(readable, 'utf8') <= MAX_KEY_BYTES) return readable;
+  return `${layout.outputPrefix}${REFUSED_FOLDER}sha256-${createHash('sha256').update(key).digest('hex')}.json`;
+}
+
+/** The folder under the output prefix that holds error documents for refused keys. */
+export const REFUSED_FOLDER = '_refused/';
 
 /**
  * Maps the API's `{key+}` path parameter (the key relative to the input prefix) to the stored analysis:

@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readMetadata, readObject, type StoredObject, writeJson } from '../adapters/s3.js';
+import { readMetadata, readObject, retagObject, type StoredObject, writeJson } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
 import { GENERATOR } from '../core/analysis.js';
 import { analyzeFile } from '../core/analyze.js';
-import { InputTooLargeError, LedeError, NotFoundError } from '../errors.js';
+import type { Tag } from '../core/tags/tag.js';
+import { InputTooLargeError, LedeError, MalformedInputError, NotFoundError } from '../errors.js';
+import { analysisObjectTags, mergeObjectTags, sameTagSet } from './object-tags.js';
 import { METRIC } from './observability.js';
-import { decodeEventKey, isOutputKey, outputKeyForUpload } from './output-key.js';
+import { decodeEventKey, isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
 import { type ArticleSource, failureDocument, summaryDocument } from './summary-document.js';
+import type { TaxonomySource } from './taxonomy-source.js';
 
 /** The fields of an S3 event record this function uses. */
 export interface UploadRecord {
@@ -30,6 +33,8 @@ export interface UploadDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly now: () => Date;
+  /** The deployment's taxonomy file, when it has one; the bundled taxonomy otherwise. */
+  readonly taxonomy?: TaxonomySource | undefined;
 }
 
 /**
@@ -58,16 +63,17 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
   const { s3, config, logger, metrics } = deps;
   const bucket = record.s3.bucket.name;
   const key = decodeEventKey(record.s3.object.key);
-  const outputKey = isOutputKey(key, config) ? null : outputKeyForUpload(key, config);
-  if (outputKey === null) {
-    // The trigger filter makes the first two impossible; a misconfigured trigger must not loop or write.
-    // Unsafe or over-long keys have no output key to write an error document to: the log is the record.
-    logger.warn('Refusing key: outside the input prefix, under the output prefix, unsafe or too long', {
+  if (isOutputKey(key, config) || !key.startsWith(config.inputPrefix) || key.endsWith('/')) {
+    // The trigger filter makes the first two impossible; a misconfigured trigger must not loop or
+    // write. A key ending in `/` is a folder placeholder: there is nothing to analyse.
+    logger.warn('Skipping key: under the output prefix, outside the input prefix, or a folder', {
       bucket,
       key,
     });
     return 'skipped';
   }
+  const outputKey = outputKeyForUpload(key, config);
+  if (outputKey === null) return refuseUnsafeKey(record, key, deps);
   const target = { bucket: config.outputBucket, key: outputKey };
   const eventSize = record.s3.object.size ?? null;
   // Filled in once the object is read, so error documents carry as much of the source as is known.
@@ -105,11 +111,14 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
       }
       metadata = { [INPUT_FINGERPRINT_METADATA]: fingerprint };
     }
+    // A missing or invalid taxonomy file throws a ConfigurationError: retried, never an error document.
+    const taxonomy = await deps.taxonomy?.get();
     const started = performance.now();
     const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
+      ...(taxonomy === undefined ? {} : { taxonomy }),
     });
     metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
     metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, object.size);
@@ -120,6 +129,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     );
     metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
     logger.info('Article analysed', { bucket, key, outputKey, size: object.size });
+    if (config.tagSourceObjects) await tagSourceObject(source, analysis.tags, deps);
     return 'written';
   } catch (error) {
     if (error instanceof NotFoundError) {
@@ -136,6 +146,37 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     logger.warn('Article refused; error document written', { bucket, key, outputKey, code: error.code });
     return 'refused';
   }
+}
+
+/**
+ * An upload whose key cannot name its analysis safely (dot or empty segments, backslashes, control
+ * or bidirectional characters, Unicode lookalikes, or too long) is not read: an error document
+ * telling the uploader to rename it goes under `summaries/_refused/`, so the upload is not dropped.
+ */
+async function refuseUnsafeKey(record: UploadRecord, key: string, deps: UploadDeps): Promise<UploadOutcome> {
+  const { s3, config, logger, metrics } = deps;
+  const bucket = record.s3.bucket.name;
+  const outputKey = refusedKeyForUpload(key, config);
+  const error = new MalformedInputError(
+    'The object key cannot name its analysis safely (it has "." or ".." or empty path segments, a ' +
+      'backslash, control or bidirectional characters, look-alikes of these, or is too long); rename the object',
+  );
+  const source: ArticleSource = {
+    bucket,
+    key,
+    versionId: null,
+    etag: null,
+    size: record.s3.object.size ?? null,
+    contentType: null,
+  };
+  await writeJson(
+    s3,
+    { bucket: config.outputBucket, key: outputKey },
+    failureDocument(error, source, deps.now()),
+  );
+  metrics.addMetric(METRIC.articlesRefused, MetricUnit.Count, 1);
+  logger.warn('Unsafe object key refused; error document written', { bucket, key, outputKey });
+  return 'refused';
 }
 
 /**
@@ -159,6 +200,32 @@ export function inputFingerprint(
     maxBytes,
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/**
+ * Writes the analysis's top tags onto the source object (the version analysed), keeping the user's
+ * own tags. Best effort: the analysis is stored already, so a failure here is logged and counted,
+ * not retried (a retry would redo the analysis for the sake of a tag).
+ */
+async function tagSourceObject(source: ArticleSource, tags: readonly Tag[], deps: UploadDeps): Promise<void> {
+  const ours = analysisObjectTags(tags);
+  try {
+    await retagObject(
+      deps.s3,
+      { bucket: source.bucket, key: source.key, versionId: source.versionId },
+      (current) => {
+        const next = mergeObjectTags(current, ours);
+        return sameTagSet(current, next) ? null : next;
+      },
+    );
+  } catch (error) {
+    deps.metrics.addMetric(METRIC.sourceTaggingFailures, MetricUnit.Count, 1);
+    deps.logger.warn('Could not tag the source object; its analysis is stored', {
+      bucket: source.bucket,
+      key: source.key,
+      error,
+    });
+  }
 }
 
 async function alreadyWritten(
