@@ -206,6 +206,27 @@ describe('onUpload with S3 failing', () => {
     expect(await listKeys(local.client, BUCKET, outputOf(key))).toEqual([]);
   });
 
+  it('writes an error document under summaries/_refused/ for an unsafe key, without reading the object', async () => {
+    const key = 'incoming/unsafe/../story.txt';
+    await upload(key);
+    const logger = silentLogger();
+    const warn = vi.spyOn(logger, 'warn');
+
+    await handlerWith(logger)(await eventFor(key), lambdaContext('f'));
+
+    const refused = 'summaries/_refused/unsafe%2F%2E%2E%2Fstory%2Etxt.json';
+    expect(JSON.parse((await getObject(local.client, BUCKET, refused)).text)).toMatchObject({
+      status: 'failed',
+      error: { code: 'MALFORMED_INPUT', message: expect.stringMatching(/rename the object/) },
+      source: { bucket: BUCKET, key },
+    });
+    expect(proxy.count('GET', key)).toBe(0);
+    expect(warn).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ key, outputKey: refused }),
+    );
+  });
+
   it('writes the analysis anyway when the already-written check itself fails', async () => {
     const key = 'incoming/faults/head-fails.txt';
     await upload(key);

@@ -6,6 +6,7 @@ import {
   MAX_KEY_BYTES,
   outputKeyForRequest,
   outputKeyForUpload,
+  refusedKeyForUpload,
 } from '../../../src/handlers/output-key.js';
 
 const LAYOUT = { inputPrefix: 'incoming/', outputPrefix: 'summaries/' };
@@ -70,6 +71,39 @@ describe('outputKeyForUpload', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('refusedKeyForUpload', () => {
+  it.each([
+    ['incoming/archive/../ferry.txt', 'summaries/_refused/archive%2F%2E%2E%2Fferry%2Etxt.json'],
+    ['incoming/reports\\2026\\ferry.txt', 'summaries/_refused/reports%5C2026%5Cferry%2Etxt.json'],
+    ['incoming/ferry\nstory.txt', 'summaries/_refused/ferry%0Astory%2Etxt.json'],
+    ['incoming/\uFF0E\uFF0E/x', 'summaries/_refused/%EF%BC%8E%EF%BC%8E%2Fx.json'],
+    ['incoming/a\uD800', 'summaries/_refused/a%EF%BF%BD.json'],
+  ])('names the error document for %j as one plain segment', (key, expected) => {
+    expect(refusedKeyForUpload(key, LAYOUT)).toBe(expected);
+  });
+
+  it('falls back to the hash of the key when the readable name is too long', () => {
+    const key = `incoming/${'é'.repeat(400)}/../x`;
+
+    const refused = refusedKeyForUpload(key, LAYOUT);
+
+    expect(refused).toMatch(/^summaries\/_refused\/sha256-[0-9a-f]{64}\.json$/);
+  });
+
+  it('always gives a key under the output prefix that the output mapping itself accepts', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (rel) => {
+        const refused = refusedKeyForUpload(`incoming/${rel}`, LAYOUT);
+        expect(refused.startsWith('summaries/_refused/')).toBe(true);
+        expect(Buffer.byteLength(refused)).toBeLessThanOrEqual(MAX_KEY_BYTES);
+        // Mapped back as if it were an upload, it is a safe key: one segment, no dots of its own.
+        expect(outputKeyForUpload(`incoming/${refused.slice('summaries/'.length)}`, LAYOUT)).not.toBeNull();
+      }),
+      { numRuns: 1000 },
     );
   });
 });
