@@ -2,7 +2,8 @@
  * Stop words lede adds to natural's lists, written for lede. natural ships no German list (its German
  * stemmer borrows one from another package), so German's is here in full; for every language there
  * are the reporting verbs, calendar words and small numbers of news prose, which carry no topic
- * ("dijo", "según", "lundi") but would otherwise make quote-heavy or dated sentences look central.
+ * ("dijo", "según", "lundi") but would otherwise make quote-heavy or dated sentences look central,
+ * and a few frequent function words natural's lists miss (Russian "по", Portuguese "foi").
  * Space-separated, lower case.
  */
 export const GERMAN_STOP_WORDS =
@@ -41,7 +42,8 @@ export const NEWS_STOP_WORDS = {
     'martedì mercoledì giovedì venerdì sabato domenica più molto due l d dell nell all dall sull',
   pt:
     'disse afirmou explicou segundo além também ano anos ontem hoje dia dias semana mês segunda terça ' +
-    'quarta quinta sexta sábado domingo mais muito dois duas',
+    'quarta quinta sexta sábado domingo mais muito dois duas foi foram é são era está estão ser sido ter tem ' +
+    'têm há',
   nl:
     'zei zegt volgens aldus ook jaar jaren gisteren vandaag dag dagen week maand maandag dinsdag woensdag ' +
     'donderdag vrijdag zaterdag zondag twee',
@@ -51,8 +53,11 @@ export const NEWS_STOP_WORDS = {
   no: 'sa sier ifølge også år året dag dager uke måned mandag tirsdag onsdag torsdag fredag lørdag søndag to',
   ru:
     'сказал сказала заявил заявила сообщил сообщила отметил также году год года лет вчера сегодня день ' +
-    'дней неделе месяц понедельник вторник среду четверг пятницу субботу воскресенье два две',
+    'дней неделе месяц понедельник вторник среду четверг пятницу субботу воскресенье два две по на не что ' +
+    'это с к у из же бы нём ней них который которая которое которые которого которой этот эта эти этого ' +
+    'этой',
   uk:
     'сказав сказала заявив заявила повідомив повідомила також році рік року років вчора сьогодні день днів ' +
-    'тиждень місяць понеділок вівторок середу четвер суботу неділю два дві',
+    'тиждень місяць понеділок вівторок середу четвер суботу неділю два дві на не що це з у та й який яка ' +
+    'яке які якого якої цей ця ці цього цієї його її їх ще',
 } as const;
