@@ -1,7 +1,9 @@
 import {
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   S3Client,
   type S3ClientConfig,
   S3ServiceException,
@@ -156,6 +158,45 @@ export async function readMetadata(
     const sorted = toStorageError(error, 'HeadObject');
     if (sorted instanceof NotFoundError) return null;
     throw sorted;
+  }
+}
+
+/** An object tag, as S3 spells it. */
+export interface ObjectTag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+/**
+ * Replaces an object's tag set with `update(current)`, reading the current set first because S3
+ * replaces the whole set on every write; writes nothing when `update` returns `null`. `versionId`
+ * tags that version (the one analysed), not whatever was uploaded since.
+ * Throws `NotFoundError`, `StorageUnavailableError` or `StorageError`.
+ */
+export async function retagObject(
+  s3: S3Client,
+  location: { bucket: string; key: string; versionId: string | null },
+  update: (current: readonly ObjectTag[]) => readonly ObjectTag[] | null,
+): Promise<boolean> {
+  const target = {
+    Bucket: location.bucket,
+    Key: location.key,
+    ...(location.versionId === null ? {} : { VersionId: location.versionId }),
+  };
+  let current: ObjectTag[];
+  try {
+    const response = await s3.send(new GetObjectTaggingCommand(target));
+    current = (response.TagSet ?? []).map((tag) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' }));
+  } catch (error) {
+    throw toStorageError(error, 'GetObjectTagging');
+  }
+  const next = update(current);
+  if (next === null) return false;
+  try {
+    await s3.send(new PutObjectTaggingCommand({ ...target, Tagging: { TagSet: [...next] } }));
+    return true;
+  } catch (error) {
+    throw toStorageError(error, 'PutObjectTagging');
   }
 }
 

@@ -17,6 +17,7 @@ import { cors } from './middleware/cors.js';
 import { httpErrors } from './middleware/http-errors.js';
 import { createLogger, createMetrics, METRIC } from './observability.js';
 import { outputKeyForRequest } from './output-key.js';
+import { taxonomySourceFor } from './taxonomy-source.js';
 
 export interface ApiHandlerDeps {
   readonly s3: S3Client;
@@ -33,6 +34,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
   const { s3, config } = deps;
   const logger = deps.logger ?? createLogger(config);
   const metrics = deps.metrics ?? createMetrics(config);
+  const taxonomySource = taxonomySourceFor(s3, config);
   return middy()
     .use(cors(config.corsOrigin))
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -45,7 +47,12 @@ export function createApiHandler(deps: ApiHandlerDeps) {
       if (request.route === 'createSummary') {
         const { bytes, ...options } = request.article;
         const started = performance.now();
-        const analysis = await analyzeFile(bytes, { ...options, maxBytes: config.maxBytes });
+        const taxonomy = await taxonomySource?.get();
+        const analysis = await analyzeFile(bytes, {
+          ...options,
+          maxBytes: config.maxBytes,
+          ...(taxonomy === undefined ? {} : { taxonomy }),
+        });
         metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
         metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, bytes.byteLength);
         metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);

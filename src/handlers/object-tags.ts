@@ -1,10 +1,8 @@
+import type { ObjectTag } from '../adapters/s3.js';
 import type { Tag, TagKind } from '../core/tags/tag.js';
 
 /** An S3 object tag, as the SDK spells it. */
-export interface S3Tag {
-  readonly Key: string;
-  readonly Value: string;
-}
+export type S3Tag = ObjectTag;
 
 /** S3's limits on an object's tag set. */
 export const S3_TAG_LIMITS = Object.freeze({ maxTags: 10, maxKeyLength: 128, maxValueLength: 256 });

@@ -9,6 +9,7 @@ export const METRIC = Object.freeze({
   articlesRefused: 'ArticlesRefused',
   failures: 'Failures',
   analysisDuration: 'AnalysisDuration',
+  sourceTaggingFailures: 'SourceTaggingFailures',
 });
 
 /** Longest string value written to a log line; longer ones are cut and say how long they were. */

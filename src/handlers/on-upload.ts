@@ -11,6 +11,7 @@ import { type LedeConfig, config as processConfig } from '../config.js';
 import { createLogger, createMetrics, METRIC } from './observability.js';
 import { decodeEventKey } from './output-key.js';
 import { processUpload } from './process-upload.js';
+import { type TaxonomySource, taxonomySourceFor } from './taxonomy-source.js';
 
 export interface OnUploadHandlerDeps {
   readonly s3: S3Client;
@@ -18,6 +19,8 @@ export interface OnUploadHandlerDeps {
   readonly logger?: Logger;
   readonly metrics?: Metrics;
   readonly now?: () => Date;
+  /** Defaults to the taxonomy file the config names, if any. */
+  readonly taxonomy?: TaxonomySource;
 }
 
 /**
@@ -31,7 +34,13 @@ export interface OnUploadHandlerDeps {
 export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
   const logger = deps.logger ?? createLogger(deps.config);
   const metrics = deps.metrics ?? createMetrics(deps.config);
-  const uploadDeps = { ...deps, logger, metrics, now: deps.now ?? (() => new Date()) };
+  const uploadDeps = {
+    ...deps,
+    logger,
+    metrics,
+    now: deps.now ?? (() => new Date()),
+    taxonomy: deps.taxonomy ?? taxonomySourceFor(deps.s3, deps.config),
+  };
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))

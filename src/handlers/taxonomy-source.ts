@@ -1,8 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { readObject } from '../adapters/s3.js';
+import type { LedeConfig } from '../config.js';
 import type { Taxonomy } from '../core/tags/taxonomy.js';
 import { type TaxonomyMode, userTaxonomy } from '../core/tags/user-taxonomy.js';
-import { InvalidTaxonomyError, LedeError, NotFoundError } from '../errors.js';
+import { ConfigurationError, InvalidTaxonomyError, LedeError, NotFoundError } from '../errors.js';
 
 /** Where a deployment keeps its taxonomy file, and how it combines with the bundled one. */
 export interface TaxonomyLocation {
@@ -34,8 +35,9 @@ interface Cached {
 /**
  * Loads the taxonomy file at `location`, validates it, and caches it for `ttlMs`; after that the
  * object is read again and recompiled only when its ETag changed. Concurrent callers share one load.
- * A missing or invalid file is an `InvalidTaxonomyError` naming the key and the problem, every time it
- * is asked for: the deployment is misconfigured, and no article is analysed with the wrong topics.
+ * A missing or invalid file is a `ConfigurationError` (its cause an `InvalidTaxonomyError`) naming the
+ * key and the problem, every time it is asked for: the deployment is misconfigured, so uploads fail
+ * and are retried (then queued) rather than analysed with the wrong topics or marked as bad articles.
  */
 export function s3TaxonomySource(
   s3: S3Client,
@@ -56,11 +58,10 @@ export function s3TaxonomySource(
         maxBytes: MAX_TAXONOMY_BYTES,
       });
     } catch (error) {
-      if (error instanceof NotFoundError) {
-        throw new InvalidTaxonomyError(`The taxonomy file ${where} does not exist`, { cause: error });
-      }
+      if (error instanceof NotFoundError)
+        throw misconfigured(`The taxonomy file ${where} does not exist`, error);
       if (error instanceof LedeError && error.code === 'INPUT_TOO_LARGE') {
-        throw new InvalidTaxonomyError(`The taxonomy file ${where} is over 1 MB`, { cause: error });
+        throw misconfigured(`The taxonomy file ${where} is over 1 MB`, error);
       }
       throw error; // throttling, outages: transient, retried like any S3 failure
     }
@@ -74,7 +75,7 @@ export function s3TaxonomySource(
     } catch (error) {
       cached = undefined;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new InvalidTaxonomyError(`The taxonomy file ${where} is invalid: ${reason}`, { cause: error });
+      throw misconfigured(`The taxonomy file ${where} is invalid: ${reason}`, error);
     }
     cached = { taxonomy, etag: object.etag, loadedAt: now() };
     return taxonomy;
@@ -90,4 +91,18 @@ export function s3TaxonomySource(
       return loading;
     },
   };
+}
+
+function misconfigured(message: string, cause: unknown): ConfigurationError {
+  return new ConfigurationError(message, { cause: new InvalidTaxonomyError(message, { cause }) });
+}
+
+/** The taxonomy source a function's config asks for, or `undefined` for the bundled taxonomy alone. */
+export function taxonomySourceFor(s3: S3Client, config: LedeConfig): TaxonomySource | undefined {
+  if (config.taxonomyKey === null) return undefined;
+  return s3TaxonomySource(
+    s3,
+    { bucket: config.bucket, key: config.taxonomyKey, mode: config.taxonomyMode },
+    { ttlMs: config.taxonomyCacheSeconds * 1000 },
+  );
 }

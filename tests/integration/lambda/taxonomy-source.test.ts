@@ -84,10 +84,10 @@ describe('taxonomy from S3', () => {
     expect(a).toBe(b);
   });
 
-  it('fails clearly, naming the key and the problem, for an invalid or missing file', async () => {
+  it('fails as a configuration error naming the key and the problem, for an invalid or missing file', async () => {
     await putObject(local.client, BUCKET, 'config/broken.json', '{"topics": [', 'application/json');
     await expect(source('config/broken.json').get()).rejects.toMatchObject({
-      code: 'INVALID_TAXONOMY',
+      code: 'CONFIGURATION',
       message: expect.stringMatching(
         /s3:\/\/lede-taxonomy-test\/config\/broken\.json is invalid: .*not valid JSON/,
       ),
@@ -100,11 +100,11 @@ describe('taxonomy from S3', () => {
       'application/json',
     );
     await expect(source('config/no-terms.json').get()).rejects.toMatchObject({
-      code: 'INVALID_TAXONOMY',
+      code: 'CONFIGURATION',
       message: expect.stringMatching(/no-terms\.json is invalid: .*topics\[0\]\.terms/),
     });
     await expect(source('config/missing.json').get()).rejects.toMatchObject({
-      code: 'INVALID_TAXONOMY',
+      code: 'CONFIGURATION',
       message: expect.stringMatching(/missing\.json does not exist/),
     });
   });
@@ -116,7 +116,7 @@ describe('taxonomy from S3', () => {
     await taxonomies.get();
     await putObject(local.client, BUCKET, KEY, '{"topics": []}', 'application/json');
     clock = TTL_MS + 1;
-    await expect(taxonomies.get()).rejects.toMatchObject({ code: 'INVALID_TAXONOMY' });
+    await expect(taxonomies.get()).rejects.toMatchObject({ code: 'CONFIGURATION' });
   });
 
   it('accepts the sample taxonomy shipped in the repository', async () => {
