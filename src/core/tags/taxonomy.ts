@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { InvalidTaxonomyError } from '../../errors.js';
 import { tokenize, type WordInfo, wordInfo } from '../text/words.js';
 import { bundledTaxonomy } from './data/taxonomy.js';
 
@@ -27,7 +25,8 @@ import { bundledTaxonomy } from './data/taxonomy.js';
  * }
  * ```
  *
- * Unknown keys are rejected so that a typo ("wieght") fails loudly instead of silently dropping a term.
+ * Unknown keys are rejected so that a typo ("wieght") fails loudly instead of silently dropping a term
+ * (the validation is in taxonomy-schema.ts, loaded only when a user's taxonomy is given).
  * Hyphens count as spaces: "cease-fire" is the phrase "cease fire", so it belongs under `phrases`.
  */
 export interface TaxonomyData {
@@ -74,9 +73,6 @@ export interface Taxonomy {
 /** One word of text as the matcher sees it: its surface form, stem, and stop-word facts. */
 export type Unit = WordInfo;
 
-const MAX_PHRASE_WORDS = 6;
-const MAX_WEIGHT = 10;
-
 /**
  * Words of a text as matchable units, used alike for the taxonomy's entries and the article's text.
  * Hyphens split words, so "cease-fire" in an article meets the taxonomy phrase "cease fire" (and
@@ -98,85 +94,6 @@ export function unitsOf(tokens: readonly string[]): Unit[] {
     for (const part of token.split('-')) if (part !== '') units.push(wordInfo(part));
   }
   return units;
-}
-
-const termSchema = z.strictObject({
-  term: z.string().trim().min(1, 'must be a non-empty string'),
-  weight: z
-    .number({ error: 'must be a number' })
-    .min(0, 'must be 0 or more')
-    .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT}`),
-});
-
-const topicSchema = z.strictObject({
-  name: z.string({ error: 'must be a string' }).trim().min(1, 'must be a non-empty string'),
-  description: z.string().optional(),
-  terms: z.array(termSchema),
-  phrases: z.array(termSchema).optional(),
-});
-
-const taxonomySchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    description: z.string().optional(),
-    minScore: z.number({ error: 'must be a number' }).min(0).max(1).optional(),
-    topics: z.array(topicSchema).min(1, 'must list at least one topic'),
-  })
-  .superRefine((data, ctx) => {
-    const seen = new Map<string, number>();
-    data.topics.forEach((topic, t) => {
-      const key = topic.name.toLowerCase();
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, t);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: ['topics', t, 'name'],
-          message: `duplicate topic name "${topic.name}" (also at topics[${first}])`,
-        });
-      if (topic.terms.length === 0 && (topic.phrases ?? []).length === 0)
-        ctx.addIssue({ code: 'custom', path: ['topics', t], message: 'has no terms and no phrases' });
-      topic.terms.forEach((entry, i) => {
-        if (toUnits(entry.term).length !== 1)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['topics', t, 'terms', i, 'term'],
-            message: `"${entry.term}" is not a single word: list it under phrases`,
-          });
-      });
-      (topic.phrases ?? []).forEach((entry, i) => {
-        const words = toUnits(entry.term).length;
-        if (words < 2 || words > MAX_PHRASE_WORDS)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['topics', t, 'phrases', i, 'term'],
-            message: `"${entry.term}" must have 2 to ${MAX_PHRASE_WORDS} words (single words go under terms)`,
-          });
-      });
-    });
-  });
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path)
-    out += typeof key === 'number' ? `[${key}]` : `${out === '' ? '' : '.'}${String(key)}`;
-  return out === '' ? '(root)' : out;
-}
-
-/**
- * Validates a taxonomy read from JSON. Throws `InvalidTaxonomyError` naming each bad path.
- * @example parseTaxonomy(JSON.parse(file)) // { topics: [...] }
- * @example parseTaxonomy({ topics: [] }) // throws: Invalid taxonomy: topics: must list at least one topic
- */
-export function parseTaxonomy(json: unknown): TaxonomyData {
-  const result = taxonomySchema.safeParse(json);
-  if (result.success) return result.data;
-  const shown = result.error.issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-  const more = result.error.issues.length - shown.length;
-  throw new InvalidTaxonomyError(
-    `Invalid taxonomy: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`,
-    { cause: result.error },
-  );
 }
 
 function entryKey(term: string): string {
@@ -247,15 +164,11 @@ function addEntries(index: IndexBuilder, entries: readonly TermData[], topic: nu
 }
 
 /**
- * Validates a taxonomy and compiles it for matching: stems every term and phrase once and indexes them,
- * so an entry several topics list costs one lookup.
- * @example tagTopics(text, compileTaxonomy(mergeTaxonomy(bundledTaxonomy, user, 'extend')))
+ * Compiles a taxonomy already known to be valid (the bundled one, or one that went through
+ * `compileTaxonomy` in taxonomy-schema.ts) for matching: stems every term and phrase once and indexes
+ * them, so an entry several topics list costs one lookup.
  */
-export function compileTaxonomy(data: TaxonomyData): Taxonomy {
-  return compileValid(parseTaxonomy(data));
-}
-
-function compileValid(valid: TaxonomyData): Taxonomy {
+export function compileValidTaxonomy(valid: TaxonomyData): Taxonomy {
   const termIndex: IndexBuilder = new Map();
   const phraseIndex: IndexBuilder = new Map();
   const topics: CompiledTopic[] = valid.topics.map((topic, t) => {
@@ -281,7 +194,7 @@ function compileValid(valid: TaxonomyData): Taxonomy {
 let compiledDefault: Taxonomy | undefined;
 function bundled(): Taxonomy {
   // The bundled data is validated by its unit test, not here: that saves a cold start ~30 ms of zod.
-  compiledDefault ??= compileValid(bundledTaxonomy);
+  compiledDefault ??= compileValidTaxonomy(bundledTaxonomy);
   return compiledDefault;
 }
 

@@ -1,6 +1,7 @@
 import { InvalidTaxonomyError } from '../../errors.js';
 import { bundledTaxonomy } from './data/taxonomy.js';
-import { compileTaxonomy, mergeTaxonomy, parseTaxonomy, type Taxonomy } from './taxonomy.js';
+import { mergeTaxonomy, type Taxonomy } from './taxonomy.js';
+import { compileTaxonomy, parseTaxonomy } from './taxonomy-schema.js';
 
 /** `extend` adds a user's topics and terms to the bundled taxonomy; `replace` uses the user's alone. */
 export type TaxonomyMode = 'extend' | 'replace';

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledTaxonomy } from '../../../src/core/tags/data/taxonomy.js';
-import {
-  compileTaxonomy,
-  defaultTaxonomy,
-  mergeTaxonomy,
-  parseTaxonomy,
-  type TaxonomyData,
-} from '../../../src/core/tags/taxonomy.js';
+import { defaultTaxonomy, mergeTaxonomy, type TaxonomyData } from '../../../src/core/tags/taxonomy.js';
+import { compileTaxonomy, parseTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
 import { InvalidTaxonomyError } from '../../../src/errors.js';
 

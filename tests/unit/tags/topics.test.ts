@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import type { Tag, TaggableText } from '../../../src/core/tags/tag.js';
-import { compileTaxonomy, defaultTaxonomy } from '../../../src/core/tags/taxonomy.js';
+import { defaultTaxonomy } from '../../../src/core/tags/taxonomy.js';
+import { compileTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
 import { InvalidOptionsError } from '../../../src/errors.js';
 
