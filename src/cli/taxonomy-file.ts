@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Taxonomy } from '../core/tags/taxonomy.js';
-import { type TaxonomyMode, userTaxonomy } from '../core/tags/user-taxonomy.js';
+import type { TaxonomyMode } from '../core/tags/user-taxonomy.js';
 import { InvalidTaxonomyError } from '../errors.js';
 
 /**
@@ -14,5 +14,8 @@ export async function loadTaxonomyFile(path: string, mode: TaxonomyMode): Promis
   } catch (error) {
     throw new InvalidTaxonomyError('the taxonomy file cannot be read', { cause: error });
   }
+  // Imported here rather than at the top: validating the file loads zod, which a run without
+  // --taxonomy never needs.
+  const { userTaxonomy } = await import('../core/tags/user-taxonomy.js');
   return userTaxonomy(json, mode);
 }
