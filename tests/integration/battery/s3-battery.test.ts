@@ -145,11 +145,9 @@ describe('bad-input battery: S3 keys and events', () => {
     expectOutcome(outcome, { ok: true, title: 'Night ferry returns to the outer islands' });
   });
 
-  // BUG (src/handlers/process-upload.ts / output-key.ts, not ours): keys the output mapping refuses as
-  // unsafe get no output at all, only a warning that wrongly says the key is outside the input prefix
-  // or under the output prefix. S3 accepts these keys, so the uploader is left with nothing; a clear
-  // error (an error document under a safe key, or the failure destination) is what issue 7 asks for.
-  it.fails.each([
+  // Keys the output mapping refuses as unsafe get an error document under summaries/_refused/
+  // (fixed in process-upload.ts / output-key.ts; it used to leave no output at all).
+  it.each([
     ['a backslash', 'reports\\2026\\ferry.txt'],
     ['a line break', 'ferry\nstory.txt'],
     ['a dot-dot segment', 'archive/../ferry.txt'],
