@@ -78,10 +78,6 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer_uk.js' {
   const stemmer: { stem(token: string): string };
   export default stemmer;
 }
-declare module 'natural/lib/natural/stemmers/indonesian/stemmer_id.js' {
-  const stemmer: { stem(token: string): string };
-  export default stemmer;
-}
 declare module 'natural/lib/natural/util/stopwords_es.js' {
   export const words: string[];
   const moduleExports: { words: string[] };
@@ -123,11 +119,6 @@ declare module 'natural/lib/natural/util/stopwords_sv.js' {
   export default moduleExports;
 }
 declare module 'natural/lib/natural/util/stopwords_uk.js' {
-  export const words: string[];
-  const moduleExports: { words: string[] };
-  export default moduleExports;
-}
-declare module 'natural/lib/natural/util/stopwords_id.js' {
   export const words: string[];
   const moduleExports: { words: string[] };
   export default moduleExports;
