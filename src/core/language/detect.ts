@@ -33,6 +33,7 @@ export type UndeterminedReason =
 export interface UndeterminedLanguage {
   readonly code: 'und';
   readonly name: 'undetermined';
+  /** 0-1: how well the leading candidate was supported (0 when there was none); below the bar for a call. */
   readonly confidence: number;
   readonly reason: UndeterminedReason;
   readonly script: Script | null;
@@ -57,7 +58,7 @@ const MIN_WORDS = 8;
 const MIN_WEIGHTED_CHARACTERS = 24;
 // Under this many words, a text none of whose sentences points at one language is short, not mixed.
 const SHORT_WORDS = 30;
-// Share of a text's words that must be known function words (of any language) for a call.
+// Share of a text's words that must be known function words, or hold a distinctive letter, for a call.
 const MIN_COVERAGE = 0.08;
 // Share of the voting chunks that must agree with the overall winner; below it the text is mixed.
 const MIN_AGREEMENT = 0.7;
