@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DEFAULT_MAX_BYTES } from './core/limits.js';
 import { ConfigurationError } from './errors.js';
 
@@ -33,48 +32,90 @@ export interface LedeConfig {
   readonly taxonomyCacheSeconds: number;
 }
 
-const prefix = z
-  .string()
-  .regex(/^[^/].*\/$/, 'must be non-empty, must not start with "/" and must end with "/"')
-  .refine((value) => !value.split('/').includes('..'), 'must not contain ".." segments');
+type Env = Readonly<Record<string, string | undefined>>;
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
+const TAXONOMY_MODES = ['extend', 'replace'] as const;
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+/**
+ * Reads variables and collects what is wrong with them, so that one error names every bad variable.
+ * Hand-written rather than a zod schema: this module loads on every cold start, and a dozen string
+ * checks do not need a schema library.
+ */
+class EnvReader {
+  readonly problems: string[] = [];
 
-const EnvSchema = z
-  .object({
-    LEDE_BUCKET: z.string().min(3, 'is required (the S3 bucket name)'),
-    LEDE_OUTPUT_BUCKET: z.string().min(3).optional(),
-    LEDE_INPUT_PREFIX: prefix.default('incoming/'),
-    LEDE_OUTPUT_PREFIX: prefix.default('summaries/'),
-    LEDE_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_BYTES),
-    LEDE_CORS_ORIGIN: z.string().min(1).optional(),
-    LEDE_SERVICE_NAME: z.string().min(1).default('lede'),
-    LEDE_METRICS_NAMESPACE: z.string().min(1).default('Lede'),
-    LEDE_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
-    LEDE_S3_ENDPOINT: z.url().optional(),
-    LEDE_S3_FORCE_PATH_STYLE: flag.default(false),
-    LEDE_TAG_SOURCE_OBJECTS: flag.default(true),
-    LEDE_TAXONOMY_KEY: z
-      .string()
-      .min(1)
-      .refine((key) => !key.startsWith('/'), 'must be a key, not a path starting with "/"')
-      .optional(),
-    LEDE_TAXONOMY_MODE: z.enum(['extend', 'replace']).default('extend'),
-    LEDE_TAXONOMY_CACHE_SECONDS: z.coerce.number().int().min(0).default(300),
-  })
-  // The handler refuses output-prefix keys anyway, but prefixes that contain each other would make
-  // every write a new trigger: reject that configuration before any event arrives.
-  .refine(
-    (env) =>
-      !env.LEDE_INPUT_PREFIX.startsWith(env.LEDE_OUTPUT_PREFIX) &&
-      !env.LEDE_OUTPUT_PREFIX.startsWith(env.LEDE_INPUT_PREFIX),
-    { message: 'LEDE_INPUT_PREFIX and LEDE_OUTPUT_PREFIX must not contain one another', path: ['prefixes'] },
-  )
-  // Under the input prefix the taxonomy would be analysed as an article on every change.
-  .refine(
-    (env) => env.LEDE_TAXONOMY_KEY === undefined || !env.LEDE_TAXONOMY_KEY.startsWith(env.LEDE_INPUT_PREFIX),
-    { message: 'must not be under LEDE_INPUT_PREFIX', path: ['LEDE_TAXONOMY_KEY'] },
-  );
+  constructor(private readonly env: Env) {}
+
+  /** The variable's value; an empty string means "unset" (serverless.yml passes empty parameters as ""). */
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === '' ? undefined : value;
+  }
+
+  private fail<T>(name: string, message: string, fallback: T): T {
+    this.problems.push(`${name}: ${message}`);
+    return fallback;
+  }
+
+  string(name: string, options: { fallback: string; minLength?: number; message?: string }): string {
+    const value = this.raw(name) ?? options.fallback;
+    const min = options.minLength ?? 1;
+    if (value.length >= min) return value;
+    return this.fail(name, options.message ?? `must be at least ${min} characters`, value);
+  }
+
+  optionalString(name: string, minLength = 1): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    if (value.length >= minLength) return value;
+    return this.fail(name, `must be at least ${minLength} characters`, null);
+  }
+
+  prefix(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (!/^[^/].*\/$/s.test(value)) {
+      return this.fail(name, 'must be non-empty, must not start with "/" and must end with "/"', value);
+    }
+    if (value.split('/').includes('..')) return this.fail(name, 'must not contain ".." segments', value);
+    return value;
+  }
+
+  /** An integer of at least `min`, written in decimal ("1048576"). */
+  integer(name: string, fallback: number, min: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (value.trim() !== '' && Number.isSafeInteger(number) && number >= min) return number;
+    return this.fail(name, `must be an integer of at least ${min}, got "${value}"`, fallback);
+  }
+
+  oneOf<const T extends string>(name: string, values: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const known = values.find((candidate) => candidate === value);
+    return known ?? this.fail(name, `must be one of ${values.join(', ')}, got "${value}"`, fallback);
+  }
+
+  httpUrl(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(value).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol === 'http:' || protocol === 'https:') return value;
+    return this.fail(name, `must be an http(s) URL, got "${value}"`, null);
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === 'false') return value === 'true';
+    return this.fail(name, `must be "true" or "false", got "${value}"`, fallback);
+  }
+}
 
 /**
  * Parses an environment into a frozen config; throws `ConfigurationError` naming every bad variable.
@@ -82,32 +123,49 @@ const EnvSchema = z
  * @example
  * const config = loadConfig({ LEDE_BUCKET: 'my-bucket', LEDE_MAX_BYTES: '1048576' });
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): LedeConfig {
-  // An empty variable means "unset": serverless.yml passes empty parameters through as "".
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigurationError(`Invalid lede configuration: ${problems.join('; ')}`);
-  }
-  const e = parsed.data;
-  return Object.freeze({
-    bucket: e.LEDE_BUCKET,
-    outputBucket: e.LEDE_OUTPUT_BUCKET ?? e.LEDE_BUCKET,
-    inputPrefix: e.LEDE_INPUT_PREFIX,
-    outputPrefix: e.LEDE_OUTPUT_PREFIX,
-    maxBytes: e.LEDE_MAX_BYTES,
-    corsOrigin: e.LEDE_CORS_ORIGIN ?? null,
-    serviceName: e.LEDE_SERVICE_NAME,
-    metricsNamespace: e.LEDE_METRICS_NAMESPACE,
-    logLevel: e.LEDE_LOG_LEVEL,
-    s3Endpoint: e.LEDE_S3_ENDPOINT ?? null,
-    s3ForcePathStyle: e.LEDE_S3_FORCE_PATH_STYLE,
-    tagSourceObjects: e.LEDE_TAG_SOURCE_OBJECTS,
-    taxonomyKey: e.LEDE_TAXONOMY_KEY ?? null,
-    taxonomyMode: e.LEDE_TAXONOMY_MODE,
-    taxonomyCacheSeconds: e.LEDE_TAXONOMY_CACHE_SECONDS,
+export function loadConfig(env: Env): LedeConfig {
+  const read = new EnvReader(env);
+  const bucket = read.string('LEDE_BUCKET', {
+    fallback: '',
+    minLength: 3,
+    message: 'is required (the S3 bucket name)',
   });
+  const config: LedeConfig = {
+    bucket,
+    outputBucket: read.optionalString('LEDE_OUTPUT_BUCKET', 3) ?? bucket,
+    inputPrefix: read.prefix('LEDE_INPUT_PREFIX', 'incoming/'),
+    outputPrefix: read.prefix('LEDE_OUTPUT_PREFIX', 'summaries/'),
+    maxBytes: read.integer('LEDE_MAX_BYTES', DEFAULT_MAX_BYTES, 1),
+    corsOrigin: read.optionalString('LEDE_CORS_ORIGIN'),
+    serviceName: read.string('LEDE_SERVICE_NAME', { fallback: 'lede' }),
+    metricsNamespace: read.string('LEDE_METRICS_NAMESPACE', { fallback: 'Lede' }),
+    logLevel: read.oneOf('LEDE_LOG_LEVEL', LOG_LEVELS, 'INFO'),
+    s3Endpoint: read.httpUrl('LEDE_S3_ENDPOINT'),
+    s3ForcePathStyle: read.flag('LEDE_S3_FORCE_PATH_STYLE', false),
+    tagSourceObjects: read.flag('LEDE_TAG_SOURCE_OBJECTS', true),
+    taxonomyKey: read.optionalString('LEDE_TAXONOMY_KEY'),
+    taxonomyMode: read.oneOf('LEDE_TAXONOMY_MODE', TAXONOMY_MODES, 'extend'),
+    taxonomyCacheSeconds: read.integer('LEDE_TAXONOMY_CACHE_SECONDS', 300, 0),
+  };
+  // The handler refuses output-prefix keys anyway, but prefixes that contain each other would make
+  // every write a new trigger: reject that configuration before any event arrives.
+  if (
+    config.inputPrefix.startsWith(config.outputPrefix) ||
+    config.outputPrefix.startsWith(config.inputPrefix)
+  ) {
+    read.problems.push('prefixes: LEDE_INPUT_PREFIX and LEDE_OUTPUT_PREFIX must not contain one another');
+  }
+  if (config.taxonomyKey?.startsWith('/')) {
+    read.problems.push('LEDE_TAXONOMY_KEY: must be a key, not a path starting with "/"');
+  }
+  // Under the input prefix the taxonomy would be analysed as an article on every change.
+  if (config.taxonomyKey?.startsWith(config.inputPrefix)) {
+    read.problems.push('LEDE_TAXONOMY_KEY: must not be under LEDE_INPUT_PREFIX');
+  }
+  if (read.problems.length > 0) {
+    throw new ConfigurationError(`Invalid lede configuration: ${read.problems.join('; ')}`);
+  }
+  return Object.freeze(config);
 }
 
 /** The process's config, validated at cold start. */
