@@ -10,6 +10,7 @@ export type Fault =
   /** Drops the connection without a response (ECONNRESET on the client). */
   | { readonly kind: 'reset' };
 
+/** Matches requests on an object itself; requests on its subresources (`?tagging`...) pass through. */
 export interface FaultRule {
   /** HTTP method to match (GET is GetObject, HEAD is HeadObject, PUT is PutObject); any if absent. */
   readonly method?: string;
@@ -25,6 +26,8 @@ export interface ProxyHit {
   readonly method: string;
   readonly bucket: string;
   readonly key: string;
+  /** The request's S3 subresource (`tagging`, `acl`, `uploads`...), or null for the object itself. */
+  readonly subresource: string | null;
   readonly fault: Fault['kind'] | null;
 }
 
@@ -40,7 +43,7 @@ export interface FaultProxy {
   setTarget(endpoint: string): void;
   addRule(rule: FaultRule): void;
   clearRules(): void;
-  /** Hits for one key and method, e.g. `count('GET', 'incoming/a.txt')`. */
+  /** Hits on one object itself (no subresource) by method, e.g. `count('GET', 'incoming/a.txt')`. */
   count(method: string, key: string): number;
   close(): Promise<void>;
 }
@@ -52,17 +55,18 @@ export async function startFaultProxy(target?: string): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
-    const { bucket, key } = parsePath(req.url ?? '/');
+    const { bucket, key, subresource } = parsePath(req.url ?? '/');
     const method = req.method ?? 'GET';
     const match = rules.find(
       (r) =>
         r.left > 0 &&
+        subresource === null &&
         (r.rule.method === undefined || r.rule.method === method) &&
         (r.rule.key === undefined || r.rule.key === key),
     );
     if (match !== undefined) match.left -= 1;
     const fault = match?.rule.fault ?? null;
-    hits.push({ method, bucket, key, fault: fault?.kind ?? null });
+    hits.push({ method, bucket, key, subresource, fault: fault?.kind ?? null });
     if (fault === null) return forward(req, res);
     // Drain the body first, as S3 would, so the client is not stuck writing.
     req.resume();
@@ -115,7 +119,8 @@ export async function startFaultProxy(target?: string): Promise<FaultProxy> {
     clearRules: () => {
       rules.length = 0;
     },
-    count: (method, key) => hits.filter((hit) => hit.method === method && hit.key === key).length,
+    count: (method, key) =>
+      hits.filter((hit) => hit.method === method && hit.key === key && hit.subresource === null).length,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -124,10 +129,17 @@ export async function startFaultProxy(target?: string): Promise<FaultProxy> {
   };
 }
 
-function parsePath(url: string): { bucket: string; key: string } {
-  const path = url.split('?')[0] ?? '';
+function parsePath(url: string): { bucket: string; key: string; subresource: string | null } {
+  const [path = '', query = ''] = url.split('?');
   const [bucket = '', ...rest] = path.replace(/^\//, '').split('/');
-  return { bucket: decodeURIComponent(bucket), key: rest.map((part) => decodeURIComponent(part)).join('/') };
+  // The SDK adds `x-id=GetObject` and the like to plain object requests; anything else names a
+  // subresource (GetObjectTagging is `GET /bucket/key?tagging`).
+  const names = [...new URLSearchParams(query).keys()].filter((name) => name !== 'x-id');
+  return {
+    bucket: decodeURIComponent(bucket),
+    key: rest.map((part) => decodeURIComponent(part)).join('/'),
+    subresource: names[0] ?? null,
+  };
 }
 
 function sendError(res: ServerResponse, method: string, status: number, code: string): void {
