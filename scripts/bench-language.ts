@@ -3,7 +3,7 @@
 // time to load each language's stemmer and stop list in a fresh process.
 // Usage: npx tsx scripts/bench-language.ts [--runs N]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,19 +44,25 @@ function timeDetection(text: string, maxChars: number): { ms: number; code: stri
 
 /**
  * The language modules bundled the way serverless.yml bundles the functions (esbuild, ESM, minified,
- * node22), so that load times are those of deployed code, not of tsx transpiling TypeScript.
+ * node22), so that load times are those of deployed code, not of tsx transpiling TypeScript. With
+ * `splitting`, as deployed, each language's stemmer is a chunk read on first use.
  */
-async function bundle(dir: string): Promise<string> {
-  const entry = join(dir, 'entry.ts');
+async function bundle(
+  dir: string,
+  splitting: boolean,
+): Promise<{ entry: string; entryKB: number; totalKB: number }> {
+  const source = join(dir, 'entry.ts');
   writeFileSync(
-    entry,
+    source,
     `export { detectLanguage } from ${JSON.stringify(join(ROOT, 'src/core/language/detect.ts'))};\n` +
       `export { loadLanguageTools, toolsFor } from ${JSON.stringify(join(ROOT, 'src/core/language/tools.ts'))};\n`,
   );
-  const outfile = join(dir, 'language.mjs');
+  const outdir = join(dir, splitting ? 'split' : 'single');
   await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: [source],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting,
     bundle: true,
     minify: true,
     keepNames: true,
@@ -69,7 +75,9 @@ async function bundle(dir: string): Promise<string> {
     },
     logLevel: 'error',
   });
-  return outfile;
+  const entry = join(outdir, 'entry.mjs');
+  const totalBytes = readdirSync(outdir).reduce((sum, name) => sum + statSync(join(outdir, name)).size, 0);
+  return { entry, entryKB: statSync(entry).size / 1024, totalKB: totalBytes / 1024 };
 }
 
 /**
@@ -100,21 +108,24 @@ for (const code of ['en', 'es', 'ru', 'zh', 'ar']) {
 
 const dir = mkdtempSync(join(tmpdir(), 'lede-language-'));
 try {
-  const outfile = await bundle(dir);
-  const url = JSON.stringify(pathToFileURL(outfile).href);
-  console.log(
-    `\nBundle of detect.ts + tools.ts (esbuild, as deployed): ${(statSync(outfile).size / 1024).toFixed(0)} KB`,
-  );
-  console.log(`Cold cost, timed inside a fresh node process, median of ${Math.min(runs, 9)}`);
-  const load = `const m = await import(${url})`;
-  console.log(`  import the bundle (no language loaded): ${coldCost('', load).toFixed(1)} ms`);
-  for (const code of SUPPORTED_LANGUAGES) {
-    const ms = coldCost(load, `await m.loadLanguageTools('${code}')`);
-    console.log(`  loadLanguageTools('${code}') after import: ${ms.toFixed(1)} ms`);
+  for (const splitting of [true, false]) {
+    const { entry, entryKB, totalKB } = await bundle(dir, splitting);
+    const url = JSON.stringify(pathToFileURL(entry).href);
+    const label = splitting ? 'code-split, as serverless.yml deploys' : 'one file';
+    console.log(
+      `\nBundle of detect.ts + tools.ts (${label}): entry ${entryKB.toFixed(0)} KB, all ${totalKB.toFixed(0)} KB`,
+    );
+    console.log(`Cold cost, timed inside a fresh node process, median of ${Math.min(runs, 9)}`);
+    const load = `const m = await import(${url})`;
+    console.log(`  import the bundle (no language loaded): ${coldCost('', load).toFixed(1)} ms`);
+    for (const code of SUPPORTED_LANGUAGES) {
+      const ms = coldCost(load, `await m.loadLanguageTools('${code}')`);
+      console.log(`  loadLanguageTools('${code}') after import: ${ms.toFixed(1)} ms`);
+    }
+    const all = SUPPORTED_LANGUAGES.map((c) => `'${c}'`).join(',');
+    const ms = coldCost(load, `for (const c of [${all}]) await m.loadLanguageTools(c)`);
+    console.log(`  all ${SUPPORTED_LANGUAGES.length} languages after import: ${ms.toFixed(1)} ms`);
   }
-  const all = SUPPORTED_LANGUAGES.map((c) => `'${c}'`).join(',');
-  const ms = coldCost(load, `for (const c of [${all}]) await m.loadLanguageTools(c)`);
-  console.log(`  all ${SUPPORTED_LANGUAGES.length} languages after import: ${ms.toFixed(1)} ms`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
