@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { readObject } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
 import type { Taxonomy } from '../core/tags/taxonomy.js';
-import { type TaxonomyMode, userTaxonomy } from '../core/tags/user-taxonomy.js';
+import type { TaxonomyMode } from '../core/tags/user-taxonomy.js';
 import { ConfigurationError, InvalidTaxonomyError, LedeError, NotFoundError } from '../errors.js';
 
 /** Where a deployment keeps its taxonomy file, and how it combines with the bundled one. */
@@ -69,6 +69,9 @@ export function s3TaxonomySource(
       cached.loadedAt = now();
       return cached.taxonomy;
     }
+    // Imported on first use: validating the file needs zod schemas that a deployment without a
+    // taxonomy file never builds, and that a cold start should not pay for.
+    const { userTaxonomy } = await import('../core/tags/user-taxonomy.js');
     let taxonomy: Taxonomy;
     try {
       taxonomy = userTaxonomy(new TextDecoder().decode(object.bytes), location.mode);
