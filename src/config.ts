@@ -143,7 +143,7 @@ export function loadConfig(env: Env): LedeConfig {
     s3Endpoint: read.httpUrl('LEDE_S3_ENDPOINT'),
     s3ForcePathStyle: read.flag('LEDE_S3_FORCE_PATH_STYLE', false),
     tagSourceObjects: read.flag('LEDE_TAG_SOURCE_OBJECTS', true),
-    taxonomyKey: read.optionalString('LEDE_TAXONOMY_KEY'),
+    taxonomyKey: read.optionalString('LEDE_TAXONOMY_OBJECT'),
     taxonomyMode: read.oneOf('LEDE_TAXONOMY_MODE', TAXONOMY_MODES, 'extend'),
     taxonomyCacheSeconds: read.integer('LEDE_TAXONOMY_CACHE_SECONDS', 300, 0),
   };
@@ -156,11 +156,11 @@ export function loadConfig(env: Env): LedeConfig {
     read.problems.push('prefixes: LEDE_INPUT_PREFIX and LEDE_OUTPUT_PREFIX must not contain one another');
   }
   if (config.taxonomyKey?.startsWith('/')) {
-    read.problems.push('LEDE_TAXONOMY_KEY: must be a key, not a path starting with "/"');
+    read.problems.push('LEDE_TAXONOMY_OBJECT: must be a key, not a path starting with "/"');
   }
   // Under the input prefix the taxonomy would be analysed as an article on every change.
   if (config.taxonomyKey?.startsWith(config.inputPrefix)) {
-    read.problems.push('LEDE_TAXONOMY_KEY: must not be under LEDE_INPUT_PREFIX');
+    read.problems.push('LEDE_TAXONOMY_OBJECT: must not be under LEDE_INPUT_PREFIX');
   }
   if (read.problems.length > 0) {
     throw new ConfigurationError(`Invalid lede configuration: ${read.problems.join('; ')}`);

@@ -15,6 +15,7 @@ import {
 import { runBatchTask } from '../backfill/batch-task.js';
 import { type LedeConfig, config as processConfig } from '../config.js';
 import { createLogger, createMetrics, METRIC } from './observability.js';
+import { taxonomySourceFor } from './taxonomy-source.js';
 
 export interface BatchOperationsHandlerDeps {
   readonly s3: S3Client;
@@ -32,7 +33,13 @@ export interface BatchOperationsHandlerDeps {
 export function createBatchOperationsHandler(deps: BatchOperationsHandlerDeps) {
   const logger = deps.logger ?? createLogger(deps.config);
   const metrics = deps.metrics ?? createMetrics(deps.config);
-  const uploadDeps = { ...deps, logger, metrics, now: deps.now ?? (() => new Date()) };
+  const uploadDeps = {
+    ...deps,
+    logger,
+    metrics,
+    now: deps.now ?? (() => new Date()),
+    taxonomy: taxonomySourceFor(deps.s3, deps.config),
+  };
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))

@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readMetadata, readObject, type StoredObject, writeJson } from '../adapters/s3.js';
+import { readMetadata, readObject, retagObject, type StoredObject, writeJson } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
 import { GENERATOR } from '../core/analysis.js';
 import { analyzeFile } from '../core/analyze.js';
+import type { Tag } from '../core/tags/tag.js';
 import { InputTooLargeError, LedeError, MalformedInputError, NotFoundError } from '../errors.js';
+import { analysisObjectTags, mergeObjectTags, sameTagSet } from './object-tags.js';
 import { METRIC } from './observability.js';
 import { decodeEventKey, isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
 import { type ArticleSource, failureDocument, summaryDocument } from './summary-document.js';
+import type { TaxonomySource } from './taxonomy-source.js';
 
 /** The fields of an S3 event record this function uses. */
 export interface UploadRecord {
@@ -30,6 +33,8 @@ export interface UploadDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly now: () => Date;
+  /** The deployment's taxonomy file, when it has one; the bundled taxonomy otherwise. */
+  readonly taxonomy?: TaxonomySource | undefined;
 }
 
 /**
@@ -106,11 +111,14 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
       }
       metadata = { [INPUT_FINGERPRINT_METADATA]: fingerprint };
     }
+    // A missing or invalid taxonomy file throws a ConfigurationError: retried, never an error document.
+    const taxonomy = await deps.taxonomy?.get();
     const started = performance.now();
     const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
+      ...(taxonomy === undefined ? {} : { taxonomy }),
     });
     metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
     metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, object.size);
@@ -121,6 +129,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     );
     metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
     logger.info('Article analysed', { bucket, key, outputKey, size: object.size });
+    if (config.tagSourceObjects) await tagSourceObject(source, analysis.tags, deps);
     return 'written';
   } catch (error) {
     if (error instanceof NotFoundError) {
@@ -191,6 +200,32 @@ export function inputFingerprint(
     maxBytes,
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/**
+ * Writes the analysis's top tags onto the source object (the version analysed), keeping the user's
+ * own tags. Best effort: the analysis is stored already, so a failure here is logged and counted,
+ * not retried (a retry would redo the analysis for the sake of a tag).
+ */
+async function tagSourceObject(source: ArticleSource, tags: readonly Tag[], deps: UploadDeps): Promise<void> {
+  const ours = analysisObjectTags(tags);
+  try {
+    await retagObject(
+      deps.s3,
+      { bucket: source.bucket, key: source.key, versionId: source.versionId },
+      (current) => {
+        const next = mergeObjectTags(current, ours);
+        return sameTagSet(current, next) ? null : next;
+      },
+    );
+  } catch (error) {
+    deps.metrics.addMetric(METRIC.sourceTaggingFailures, MetricUnit.Count, 1);
+    deps.logger.warn('Could not tag the source object; its analysis is stored', {
+      bucket: source.bucket,
+      key: source.key,
+      error,
+    });
+  }
 }
 
 async function alreadyWritten(

@@ -54,7 +54,7 @@ describe('loadConfig', () => {
       LEDE_S3_ENDPOINT: 'http://127.0.0.1:4569',
       LEDE_S3_FORCE_PATH_STYLE: 'true',
       LEDE_TAG_SOURCE_OBJECTS: 'false',
-      LEDE_TAXONOMY_KEY: 'config/taxonomy.json',
+      LEDE_TAXONOMY_OBJECT: 'config/taxonomy.json',
       LEDE_TAXONOMY_MODE: 'replace',
       LEDE_TAXONOMY_CACHE_SECONDS: '0',
     });
@@ -125,11 +125,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses a taxonomy key that is a path or lies under the input prefix', () => {
-    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_TAXONOMY_KEY: '/taxonomy.json' })).toMatch(
-      /LEDE_TAXONOMY_KEY: must be a key/,
+    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_TAXONOMY_OBJECT: '/taxonomy.json' })).toMatch(
+      /LEDE_TAXONOMY_OBJECT: must be a key/,
     );
-    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_TAXONOMY_KEY: 'incoming/taxonomy.json' })).toMatch(
-      /LEDE_TAXONOMY_KEY: must not be under LEDE_INPUT_PREFIX/,
+    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_TAXONOMY_OBJECT: 'incoming/taxonomy.json' })).toMatch(
+      /LEDE_TAXONOMY_OBJECT: must not be under LEDE_INPUT_PREFIX/,
     );
   });
 

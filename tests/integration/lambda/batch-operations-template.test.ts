@@ -176,6 +176,18 @@ describe('osls package: S3 Batch Operations backfill', () => {
       },
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/incoming/*`, condition: undefined },
       {
+        actions: [
+          's3:GetObjectTagging',
+          's3:PutObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectVersionTagging',
+        ],
+        resource: `arn:aws:s3:::${BUCKET}/incoming/*`,
+        condition: undefined,
+      },
+      // The taxonomy file's key; with none configured, the bucket's empty key, which matches no object.
+      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },
+      {
         actions: ['s3:PutObject', 's3:GetObject'],
         resource: `arn:aws:s3:::${BUCKET}/summaries/*`,
         condition: undefined,

@@ -158,6 +158,18 @@ describe('osls package', () => {
     expect(s3Grants('OnUploadRole')).toEqual([
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/incoming/*`, condition: undefined },
       {
+        actions: [
+          's3:GetObjectTagging',
+          's3:PutObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectVersionTagging',
+        ],
+        resource: `arn:aws:s3:::${BUCKET}/incoming/*`,
+        condition: undefined,
+      },
+      // The taxonomy file's key; with none configured, the bucket's empty key, which matches no object.
+      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },
+      {
         actions: ['s3:PutObject', 's3:GetObject'],
         resource: `arn:aws:s3:::${BUCKET}/summaries/*`,
         condition: undefined,
@@ -175,6 +187,7 @@ describe('osls package', () => {
     ]);
     expect(s3Grants('ApiRole')).toEqual([
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/summaries/*`, condition: undefined },
+      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },
       {
         actions: ['s3:ListBucket'],
         resource: `arn:aws:s3:::${BUCKET}`,
