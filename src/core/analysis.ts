@@ -5,7 +5,7 @@ import type { Tag } from './tags/tag.js';
  * Version of the analysis JSON (see `schema/analysis.schema.json`). Bump the major version when a field
  * is removed or changes meaning; add fields in a minor version.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** Who made the analysis; kept equal to package.json's version by a unit test. */
 export const GENERATOR: { readonly name: 'lede'; readonly version: string } = Object.freeze({
