@@ -6,12 +6,21 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
+import { z } from 'zod';
 import { createS3Client, StorageUnavailableError } from '../adapters/s3.js';
 import { type LedeConfig, config as processConfig } from '../config.js';
 import { createLogger, createMetrics, METRIC } from './observability.js';
 import { decodeEventKey } from './output-key.js';
 import { processUpload } from './process-upload.js';
 import { type TaxonomySource, taxonomySourceFor } from './taxonomy-source.js';
+
+/**
+ * What S3 sends once when a notification is configured on a bucket: no records, nothing to analyse.
+ * It must be acknowledged, not refused: a refusal is retried and ends in the failure queue as if an
+ * upload had been lost.
+ */
+const S3TestEventSchema = z.object({ Service: z.literal('Amazon S3'), Event: z.literal('s3:TestEvent') });
+const UploadEventSchema = z.union([S3Schema, S3TestEventSchema]);
 
 export interface OnUploadHandlerDeps {
   readonly s3: S3Client;
@@ -44,8 +53,12 @@ export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .use(parser({ schema: S3Schema }))
+    .use(parser({ schema: UploadEventSchema }))
     .handler(async (event) => {
+      if (!('Records' in event)) {
+        logger.info('S3 test event acknowledged; nothing to analyse');
+        return;
+      }
       const failures: unknown[] = [];
       for (const record of event.Records) {
         await processUpload(record, uploadDeps).catch((error: unknown) => {
