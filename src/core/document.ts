@@ -5,7 +5,7 @@ export type Format = (typeof FORMATS)[number];
 /** Formats read from their bytes by a parser loaded on first use, rather than decoded as text. */
 export const FILE_FORMATS = ['docx', 'pdf'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
-/** Formats whose bytes are decoded to text and parsed synchronously. */
+/** Formats whose bytes are decoded to text, then parsed (see read-document.ts). */
 export type TextFormat = Exclude<Format, FileFormat>;
 
 export function isFileFormat(format: Format): format is FileFormat {
