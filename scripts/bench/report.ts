@@ -148,11 +148,11 @@ export function formatReport(results: BenchResults): string {
   } else {
     out.push(
       table(
-        ['function', 'zipped', 'handler .mjs', 'load median', 'node -e 0', 'cold load over empty'],
+        ['function', 'zipped', 'loaded at cold start', 'load median', 'node -e 0', 'cold load over empty'],
         results.bundles.map((b) => [
           b.name,
           kib(b.zippedBytes),
-          kib(b.handlerBytes),
+          kib(b.loadedBytes),
           ms(b.coldLoad.medianMs),
           ms(b.coldLoad.emptyMedianMs),
           ms(b.coldLoad.overEmptyMs),
