@@ -101,7 +101,10 @@ async function waitForJson(key: string): Promise<unknown> {
       const response = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
       return JSON.parse((await response.Body?.transformToString('utf-8')) ?? '');
     } catch (error) {
-      if (!(error instanceof NoSuchKey) || Date.now() > deadline) throw error;
+      // s3rver writes an object's file in place, so a GET racing the PUT can see part of it (S3 itself
+      // never shows a partial object): unparsable JSON is "not there yet", like a missing key.
+      const notYet = error instanceof NoSuchKey || error instanceof SyntaxError;
+      if (!notYet || Date.now() > deadline) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
