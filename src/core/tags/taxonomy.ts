@@ -85,15 +85,16 @@ export function toUnits(text: string): Unit[] {
 
 /** {@link toUnits} for text already tokenised. */
 export function unitsOf(tokens: readonly string[]): Unit[] {
-  const units: Unit[] = [];
-  for (const token of tokens) {
-    if (!token.includes('-')) {
-      units.push(wordInfo(token));
-      continue;
-    }
-    for (const part of token.split('-')) if (part !== '') units.push(wordInfo(part));
-  }
-  return units;
+  return tokens.flatMap(tokenUnits);
+}
+
+/** The units of one token: itself, or its parts when hyphenated ("cease-fire"). */
+export function tokenUnits(token: string): readonly Unit[] {
+  if (!token.includes('-')) return [wordInfo(token)];
+  return token
+    .split('-')
+    .filter((part) => part !== '')
+    .map((part) => wordInfo(part));
 }
 
 function entryKey(term: string): string {

@@ -1,9 +1,9 @@
 import { InvalidOptionsError } from '../../errors.js';
 import { round } from '../summary/summarize.js';
 import { commonestSurface } from '../terms/term-stats.js';
-import { tokenizeText } from '../text/words.js';
+import { sentenceCount, sentenceIds, titleIds, tokenizeText } from '../text/words.js';
 import type { Tag, TaggableText } from './tag.js';
-import { defaultTaxonomy, type Taxonomy, type TaxonomyEntry, type Unit, unitsOf } from './taxonomy.js';
+import { defaultTaxonomy, type Taxonomy, type TaxonomyEntry, tokenUnits, type Unit } from './taxonomy.js';
 
 export interface TopicOptions {
   /** Lowest score, in [0, 1], a topic needs to be tagged; defaults to the taxonomy's `minScore`. */
@@ -102,14 +102,13 @@ function record(
   hit.surfaces.set(surface, (hit.surfaces.get(surface) ?? 0) + 1);
 }
 
-/** Matches one title or sentence, given its tokens; returns its number of content words. */
+/** Matches one title or sentence, given its units; returns its number of content words. */
 function scan(
-  tokens: readonly string[],
+  units: readonly Unit[],
   taxonomy: Taxonomy,
   hits: Map<TaxonomyEntry, Hits>,
   inTitle: boolean,
 ): number {
-  const units = unitsOf(tokens);
   let contentWords = 0;
   let i = 0;
   while (i < units.length) {
@@ -173,8 +172,25 @@ export function tagTopics(
 
   const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
   const hits = new Map<TaxonomyEntry, Hits>();
-  let contentWords = tokens.title === null ? 0 : scan(tokens.title, taxonomy, hits, true);
-  for (const sentence of tokens.sentences) contentWords += scan(sentence, taxonomy, hits, false);
+  // A surface form's units are worked out once per document, then each sentence is read from them.
+  const unitsBySurface: (readonly Unit[] | undefined)[] = new Array(tokens.surfaces.length);
+  const unitsOfIds = (ids: Int32Array): Unit[] => {
+    const units: Unit[] = [];
+    for (const id of ids) {
+      let forms = unitsBySurface[id];
+      if (forms === undefined) {
+        forms = tokenUnits(tokens.surfaces[id] ?? '');
+        unitsBySurface[id] = forms;
+      }
+      for (const unit of forms) units.push(unit);
+    }
+    return units;
+  };
+  const title = titleIds(tokens);
+  let contentWords = title === null ? 0 : scan(unitsOfIds(title), taxonomy, hits, true);
+  for (let i = 0; i < sentenceCount(tokens); i++) {
+    contentWords += scan(unitsOfIds(sentenceIds(tokens, i)), taxonomy, hits, false);
+  }
   if (hits.size === 0) return [];
 
   const { k1, b } = SCORING;

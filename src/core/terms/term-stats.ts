@@ -1,4 +1,12 @@
-import { type TokenizedText, tokenize, tokenizeText, type WordInfo, wordInfo } from '../text/words.js';
+import {
+  sentenceIds,
+  type TokenizedText,
+  titleIds,
+  tokenize,
+  tokenizeText,
+  type WordInfo,
+  wordInfo,
+} from '../text/words.js';
 import { findNamePhrases } from './name-phrases.js';
 
 /** A content term: a Porter stem standing for one or more surface forms. */
@@ -55,6 +63,8 @@ interface SurfaceCount {
   count: number;
 }
 
+const EMPTY = new Int32Array(0);
+
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -75,17 +85,17 @@ export function computeTermStats(
   const phrases = new Map<string, NamePhrase>();
   let totalWords = 0;
 
-  // Each distinct surface form is resolved to its term once; per token there is then one map lookup
+  // Each distinct surface form is resolved to its term once; per token there is then an array lookup
   // and a counter. Surface counts go onto the terms at the end, in first-seen order.
-  const bySurface = new Map<string, SurfaceCount>();
+  const bySurface: (SurfaceCount | undefined)[] = new Array(tokens.surfaces.length);
   // Name finding reads English capitalisation, titles and connectors: other languages (German, which
   // capitalises every noun, above all) would get noun phrases passed off as names.
   const namePhrases = tokens.lexicon.code === 'en';
-  const surfaceOf = (token: string): SurfaceCount => {
-    let entry = bySurface.get(token);
+  const surfaceOf = (surfaceId: number): SurfaceCount => {
+    let entry = bySurface[surfaceId];
     if (entry === undefined) {
-      entry = { termId: termIdOfContent(token), count: 0 };
-      bySurface.set(token, entry);
+      entry = { termId: termIdOfContent(tokens.surfaces[surfaceId] ?? ''), count: 0 };
+      bySurface[surfaceId] = entry;
     }
     return entry;
   };
@@ -102,11 +112,11 @@ export function computeTermStats(
   };
 
   const sentenceTerms: SentenceTerms[] = sentences.map((text, sentenceIndex) => {
-    const words = tokens.sentences[sentenceIndex] ?? [];
+    const words = sentenceIds(tokens, sentenceIndex);
     totalWords += words.length;
     const ids: number[] = [];
-    for (const token of words) {
-      const entry = surfaceOf(token);
+    for (const surfaceId of words) {
+      const entry = surfaceOf(surfaceId);
       if (entry.termId < 0) continue;
       entry.count += 1;
       ids.push(entry.termId);
@@ -115,7 +125,8 @@ export function computeTermStats(
     for (const surface of namePhrases ? findNamePhrases(text) : []) {
       const termIds: number[] = [];
       for (const word of tokenize(surface)) {
-        const id = surfaceOf(word).termId;
+        const surfaceId = tokens.idOf(word);
+        const id = surfaceId >= 0 ? surfaceOf(surfaceId).termId : termIdOfContent(word);
         if (id >= 0) termIds.push(id);
       }
       if (termIds.length < 2) continue;
@@ -133,15 +144,16 @@ export function computeTermStats(
     return { termIds: Int32Array.from(ids), wordCount: words.length, phraseKeys };
   });
 
-  for (const [surface, { termId, count }] of bySurface) {
-    const term = terms[termId];
-    if (term === undefined || count === 0) continue;
-    term.count += count;
-    term.surfaces.set(surface, count);
-  }
+  bySurface.forEach((entry, surfaceId) => {
+    const term = entry === undefined ? undefined : terms[entry.termId];
+    if (entry === undefined || term === undefined || entry.count === 0) return;
+    term.count += entry.count;
+    term.surfaces.set(tokens.surfaces[surfaceId] ?? '', entry.count);
+  });
 
   const titleTermIds = new Set<number>();
-  for (const token of tokens.title ?? []) {
+  for (const surfaceId of titleIds(tokens) ?? EMPTY) {
+    const token = tokens.surfaces[surfaceId] ?? '';
     const info = wordInfo(token, tokens.lexicon);
     if (!isContentToken(token, info)) continue;
     const id = idsByStem.get(info.stem);

@@ -180,12 +180,40 @@ export function wordInfo(token: string, lexicon: Lexicon = ENGLISH): WordInfo {
   });
 }
 
-/** Tokens of a title and its sentences, from {@link tokenize}: computed once, read by every stage. */
+/**
+ * The tokens of a title and its sentences (from {@link tokenize}), computed once and read by every
+ * stage. Each distinct surface form is kept once, in `surfaces`, and the text is one array of their
+ * ids: a 20 MB document has about 4 million tokens but a few thousand distinct forms, and holding each
+ * token (or each sentence's ids) as its own object cost more than 100 MB of its peak memory.
+ * Read a sentence with {@link sentenceIds}, the title with {@link titleIds}.
+ */
 export interface TokenizedText {
-  readonly title: readonly string[] | null;
-  readonly sentences: readonly (readonly string[])[];
+  /** Distinct surface forms, in order of first appearance in the body, then the title. */
+  readonly surfaces: readonly string[];
+  /** Token ids of every sentence, one after another, then the title's. */
+  readonly ids: Int32Array;
+  /** Sentence `i` is `ids[starts[i]]` up to `ids[starts[i + 1]]`; the title runs from the last start. */
+  readonly starts: Int32Array;
+  readonly hasTitle: boolean;
   /** The language the tokens are stemmed and filtered in. */
   readonly lexicon: Lexicon;
+  /** The id of a surface form found in the text, or -1. */
+  idOf(surface: string): number;
+}
+
+/** How many body sentences a tokenised text has. */
+export function sentenceCount(tokens: TokenizedText): number {
+  return tokens.starts.length - 1;
+}
+
+/** The token ids of body sentence `index` (a view, not a copy). */
+export function sentenceIds(tokens: TokenizedText, index: number): Int32Array {
+  return tokens.ids.subarray(tokens.starts[index] ?? 0, tokens.starts[index + 1] ?? 0);
+}
+
+/** The token ids of the title, or `null` when there is none. */
+export function titleIds(tokens: TokenizedText): Int32Array | null {
+  return tokens.hasTitle ? tokens.ids.subarray(tokens.starts[tokens.starts.length - 1] ?? 0) : null;
 }
 
 /** Tokenises a title and its sentences, for analysis in `lexicon`'s language (English by default). */
@@ -194,5 +222,42 @@ export function tokenizeText(
   sentences: readonly string[],
   lexicon: Lexicon = ENGLISH,
 ): TokenizedText {
-  return { title: title === null ? null : tokenize(title), sentences: sentences.map(tokenize), lexicon };
+  const known = new Map<string, number>();
+  const surfaces: string[] = [];
+  let ids = new Int32Array(1024);
+  let length = 0;
+  const append = (text: string): void => {
+    for (const token of tokenize(text)) {
+      let id = known.get(token);
+      if (id === undefined) {
+        id = surfaces.length;
+        surfaces.push(token);
+        known.set(token, id);
+      }
+      if (length === ids.length) {
+        const grown = new Int32Array(ids.length * 2);
+        grown.set(ids);
+        ids = grown;
+      }
+      ids[length] = id;
+      length += 1;
+    }
+  };
+  // The body first, so surface ids follow the body's order (ties between surface forms of a term go
+  // to the one the body used first).
+  const starts = new Int32Array(sentences.length + 1);
+  sentences.forEach((sentence, index) => {
+    starts[index] = length;
+    append(sentence);
+  });
+  starts[sentences.length] = length;
+  if (title !== null) append(title);
+  return {
+    surfaces,
+    ids: ids.subarray(0, length),
+    starts,
+    hasTitle: title !== null,
+    lexicon,
+    idOf: (surface) => known.get(surface) ?? -1,
+  };
 }
