@@ -1,3 +1,4 @@
+import { isWhitespaceCode, letterDigitAt } from '../text/chars.js';
 import {
   FURNITURE_LINE_PATTERNS,
   ICON_NAME_PARTS,
@@ -24,29 +25,6 @@ function uiTokens(text: string): string[] {
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const MAX_LINE_WORDS = Math.max(UI_LINE_MAX_WORDS, ...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
 
-/** What JavaScript's `\s` matches, tested on one UTF-16 code unit. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-function isWordChar(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return HAS_WORD.test(text[at] ?? '');
-}
-
 /**
  * Whitespace-separated chunks of a line, and how many hold a letter or digit, counting no further than
  * `limit` chunks. One pass with no allocation: this runs on every line and every sentence, and almost
@@ -58,7 +36,7 @@ function countChunks(text: string, limit: number): { chunks: number; worded: num
   let inChunk = false;
   let chunkHasWord = false;
   for (let i = 0; i < text.length; i += 1) {
-    if (isSpace(text.charCodeAt(i))) {
+    if (isWhitespaceCode(text.charCodeAt(i))) {
       if (inChunk && chunkHasWord) worded += 1;
       inChunk = false;
       continue;
@@ -69,7 +47,7 @@ function countChunks(text: string, limit: number): { chunks: number; worded: num
       chunks += 1;
       if (chunks > limit) return { chunks, worded };
     }
-    if (!chunkHasWord && isWordChar(text, i)) chunkHasWord = true;
+    if (!chunkHasWord && letterDigitAt(text, i) > 0) chunkHasWord = true;
   }
   if (inChunk && chunkHasWord) worded += 1;
   return { chunks, worded };

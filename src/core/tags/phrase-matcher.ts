@@ -1,3 +1,4 @@
+import { letterMarkDigitAt } from '../text/chars.js';
 /**
  * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
  * left to right, taking the longest phrase at each position. Case is kept, so "Turkey" and
@@ -18,24 +19,10 @@ export interface MatchToken {
 // semicolon, colon or bracket between two words is remembered; anything else between words is not.
 // Scanned by hand rather than with a Unicode-property regex: this runs over every sentence, and the
 // regex, its match objects and two replaces per word were a tenth of analysis time.
-const LETTER_MARK_DIGIT = /[\p{L}\p{M}\p{N}]/u;
-
-function isWordChar(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) {
-    return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? 1 : 0;
-  }
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const next = text.charCodeAt(at + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return LETTER_MARK_DIGIT.test(text.slice(at, at + 2)) ? 2 : 0;
-  }
-  return LETTER_MARK_DIGIT.test(text.charAt(at)) ? 1 : 0;
-}
-
 /** Length in code units of the run of word characters starting at `at` (0 when none). */
 function wordRun(text: string, at: number): number {
   let end = at;
-  for (let step = isWordChar(text, end); step > 0; step = isWordChar(text, end)) end += step;
+  for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
   return end - at;
 }
 

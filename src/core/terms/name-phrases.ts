@@ -1,40 +1,20 @@
+import { charLengthAt, isWhitespaceCode, letterMarkDigitAt } from '../text/chars.js';
 import { NAME_CONNECTORS, NAME_PREFIX_TITLES } from './name-words.js';
 
 // A capitalised word: an upper-case letter then letters, marks, apostrophes or hyphens ("Nur-Sultan",
 // "O’Brien"); all-caps acronyms ("SCO", "NATO") count too.
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
-const WORD_CHAR = /[\p{L}\p{M}\p{N}'’-]/u;
-const SPACE = /\s/;
 const MAX_NAME_WORDS = 7;
 
 const APOSTROPHE = 0x27;
 const CURLY_APOSTROPHE = 0x2019;
 const HYPHEN = 0x2d;
 
-// Character classes by code unit, with an ASCII fast path: this scan runs over every sentence, and a
-// Unicode-property regex per character or per word cost more than the rest of name finding.
-function isWordChar(code: number, char: string): boolean {
-  if (code < 0x80) {
-    return (
-      (code >= 0x30 && code <= 0x39) ||
-      ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
-      code === APOSTROPHE ||
-      code === HYPHEN
-    );
-  }
-  return code === CURLY_APOSTROPHE || WORD_CHAR.test(char);
-}
-
-function isSpaceChar(code: number, char: string): boolean {
-  return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : SPACE.test(char);
-}
-
-/** The character at `at`, both halves of a surrogate pair included ("𠀀" is a letter). */
-function charAt(text: string, at: number): string {
+/** Code units of the word character (letter, mark, digit, apostrophe or hyphen) at `at`, or 0. */
+function wordCharAt(text: string, at: number): number {
   const code = text.charCodeAt(at);
-  if (code < 0xd800 || code > 0xdbff) return text.charAt(at);
-  const next = text.charCodeAt(at + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? text.slice(at, at + 2) : text.charAt(at);
+  if (code === APOSTROPHE || code === CURLY_APOSTROPHE || code === HYPHEN) return 1;
+  return letterMarkDigitAt(text, at);
 }
 
 /** A letter, mark or digit: a word piece made only of apostrophes and hyphens is punctuation. */
@@ -109,14 +89,13 @@ export function findNamePhrases(sentence: string): string[] {
   let at = 0;
   while (at < sentence.length) {
     const start = at;
-    const wordPiece = isWordChar(sentence.charCodeAt(at), charAt(sentence, at));
+    const wordPiece = wordCharAt(sentence, at) > 0;
     let gapIsSpace = true;
     while (at < sentence.length) {
-      const code = sentence.charCodeAt(at);
-      const char = charAt(sentence, at);
-      if (isWordChar(code, char) !== wordPiece) break;
-      if (!wordPiece && gapIsSpace && !isSpaceChar(code, char)) gapIsSpace = false;
-      at += char.length;
+      const wordLength = wordCharAt(sentence, at);
+      if (wordLength > 0 !== wordPiece) break;
+      if (!wordPiece && gapIsSpace && !isWhitespaceCode(sentence.charCodeAt(at))) gapIsSpace = false;
+      at += wordLength > 0 ? wordLength : charLengthAt(sentence, at);
     }
     if (!wordPiece) {
       if (!gapIsSpace) flush(); // punctuation ends a name; plain spaces keep a run going

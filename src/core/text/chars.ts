@@ -1,0 +1,53 @@
+// Character tests on UTF-16 code units with an ASCII fast path, for the scanners that run over every
+// line and sentence (furniture checks, name finding, place matching): a Unicode-property regex per
+// character or per word cost more than the rest of their work. Non-ASCII characters fall back to the
+// regex, surrogate pairs included.
+
+const LETTER_MARK_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** True for what JavaScript's `\s` matches. */
+export function isWhitespaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Code units (1, or 2 for a surrogate pair) of the character at `at`. */
+export function charLengthAt(text: string, at: number): 1 | 2 {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+}
+
+function classLength(text: string, at: number, pattern: RegExp): 0 | 1 | 2 {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return isAsciiLetterOrDigit(code) ? 1 : 0;
+  const length = charLengthAt(text, at);
+  return pattern.test(text.slice(at, at + length)) ? length : 0;
+}
+
+/** Code units of the letter, combining mark or digit at `at`, or 0 when it is something else. */
+export function letterMarkDigitAt(text: string, at: number): 0 | 1 | 2 {
+  return classLength(text, at, LETTER_MARK_DIGIT);
+}
+
+/** Code units of the letter or digit at `at`, or 0 when it is something else. */
+export function letterDigitAt(text: string, at: number): 0 | 1 | 2 {
+  return classLength(text, at, LETTER_DIGIT);
+}
