@@ -3,8 +3,9 @@
 // character or per word cost more than the rest of their work. Non-ASCII characters fall back to the
 // regex, surrogate pairs included.
 
-const LETTER_MARK_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
-const LETTER_DIGIT = /^[\p{L}\p{N}]$/u;
+// Tested on one character (a one- or two-unit string), so no anchors are needed.
+const LETTER_MARK_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+const LETTER_DIGIT = /[\p{L}\p{N}]/u;
 
 /** True for what JavaScript's `\s` matches. */
 export function isWhitespaceCode(code: number): boolean {
@@ -35,19 +36,21 @@ function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
-function classLength(text: string, at: number, pattern: RegExp): 0 | 1 | 2 {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) return isAsciiLetterOrDigit(code) ? 1 : 0;
+function nonAsciiLength(text: string, at: number, pattern: RegExp): 0 | 1 | 2 {
   const length = charLengthAt(text, at);
-  return pattern.test(text.slice(at, at + length)) ? length : 0;
+  return pattern.test(length === 1 ? text.charAt(at) : text.slice(at, at + 2)) ? length : 0;
 }
 
 /** Code units of the letter, combining mark or digit at `at`, or 0 when it is something else. */
 export function letterMarkDigitAt(text: string, at: number): 0 | 1 | 2 {
-  return classLength(text, at, LETTER_MARK_DIGIT);
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return isAsciiLetterOrDigit(code) ? 1 : 0;
+  return nonAsciiLength(text, at, LETTER_MARK_DIGIT);
 }
 
 /** Code units of the letter or digit at `at`, or 0 when it is something else. */
 export function letterDigitAt(text: string, at: number): 0 | 1 | 2 {
-  return classLength(text, at, LETTER_DIGIT);
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return isAsciiLetterOrDigit(code) ? 1 : 0;
+  return nonAsciiLength(text, at, LETTER_DIGIT);
 }
