@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { detectLanguage } from '../src/core/language/detect.js';
 import { SUPPORTED_LANGUAGES } from '../src/core/language/tools.js';
+import { LAMBDA_ESBUILD_OPTIONS } from './lambda-bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLES = new URL('../tests/fixtures/languages/', import.meta.url);
@@ -59,24 +60,18 @@ async function bundle(
   );
   const outdir = join(dir, splitting ? 'split' : 'single');
   await build({
+    ...LAMBDA_ESBUILD_OPTIONS,
     entryPoints: [source],
     outdir,
-    outExtension: { '.js': '.mjs' },
     splitting,
-    bundle: true,
-    minify: true,
-    keepNames: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
     nodePaths: [join(ROOT, 'node_modules')],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
     logLevel: 'error',
   });
   const entry = join(outdir, 'entry.mjs');
-  const totalBytes = readdirSync(outdir).reduce((sum, name) => sum + statSync(join(outdir, name)).size, 0);
+  // Chunks sit in a sub-folder (the deployed build's naming), so walk it.
+  const totalBytes = readdirSync(outdir, { recursive: true, encoding: 'utf8' })
+    .map((name) => statSync(join(outdir, name)))
+    .reduce((sum, stat) => (stat.isFile() ? sum + stat.size : sum), 0);
   return { entry, entryKB: statSync(entry).size / 1024, totalKB: totalBytes / 1024 };
 }
 

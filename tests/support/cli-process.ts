@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { LAMBDA_ESBUILD_OPTIONS } from '../../scripts/lambda-bundle.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -15,17 +16,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export async function bundleCli(): Promise<string> {
   const outfile = join(await mkdtemp(join(tmpdir(), 'lede-cli-bundle-')), 'cli.mjs');
   await build({
+    ...LAMBDA_ESBUILD_OPTIONS,
+    // One file: the CLI runs from a temp dir, and these machines run Node 20.
+    splitting: false,
+    target: 'node20',
     entryPoints: [join(ROOT, 'src/cli.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    keepNames: true,
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
     logLevel: 'error',
   });
   return outfile;

@@ -1,14 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const require = createRequire(import.meta.url);
-const plugins: Plugin[] = require(join(ROOT, 'src/build/esbuild-plugins.cjs'));
+import { LAMBDA_ESBUILD_OPTIONS } from '../../../scripts/lambda-bundle.js';
 
 const HANDLERS = {
   api: 'src/handlers/api.ts',
@@ -30,20 +25,9 @@ async function bundle(entry: string): Promise<Metafile> {
   const outdir = await mkdtemp(join(tmpdir(), 'lede-cold-start-'));
   outDirs.push(outdir);
   const result = await build({
-    absWorkingDir: ROOT,
+    ...LAMBDA_ESBUILD_OPTIONS,
     entryPoints: [entry],
     outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    outExtension: { '.js': '.mjs' },
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    plugins,
     metafile: true,
     logLevel: 'silent',
   });

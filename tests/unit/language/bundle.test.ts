@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LAMBDA_ESBUILD_OPTIONS } from '../../../scripts/lambda-bundle.js';
 import { SUPPORTED_LANGUAGES } from '../../../src/core/language/tools.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,20 +21,11 @@ async function bundle(splitting: boolean): Promise<string> {
   );
   const outdir = join(dir, splitting ? 'split' : 'single');
   await build({
+    ...LAMBDA_ESBUILD_OPTIONS,
     entryPoints: [entry],
     outdir,
-    outExtension: { '.js': '.mjs' },
     splitting,
-    bundle: true,
-    minify: true,
-    keepNames: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
     nodePaths: [join(ROOT, 'node_modules')],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
     logLevel: 'error',
   });
   return join(outdir, 'entry.mjs');
