@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { uploadObjectGrants } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUCKET = 'lede-dev-eu-west-1-articles';
@@ -174,34 +175,7 @@ describe('osls package: S3 Batch Operations backfill', () => {
         resource: { 'Fn::Sub': expect.stringMatching(/:log-group:\/aws\/lambda\/lede-dev-backfill:\*$/) },
         condition: undefined,
       },
-      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/incoming/*`, condition: undefined },
-      {
-        actions: [
-          's3:GetObjectTagging',
-          's3:PutObjectTagging',
-          's3:GetObjectVersionTagging',
-          's3:PutObjectVersionTagging',
-        ],
-        resource: `arn:aws:s3:::${BUCKET}/incoming/*`,
-        condition: undefined,
-      },
-      // The taxonomy file's key; with none configured, the bucket's empty key, which matches no object.
-      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },
-      {
-        actions: ['s3:PutObject', 's3:GetObject'],
-        resource: `arn:aws:s3:::${BUCKET}/summaries/*`,
-        condition: undefined,
-      },
-      {
-        actions: ['s3:ListBucket'],
-        resource: `arn:aws:s3:::${BUCKET}`,
-        condition: { StringLike: { 's3:prefix': 'incoming/*' } },
-      },
-      {
-        actions: ['s3:ListBucket'],
-        resource: `arn:aws:s3:::${BUCKET}`,
-        condition: { StringLike: { 's3:prefix': 'summaries/*' } },
-      },
+      ...uploadObjectGrants(BUCKET),
     ]);
   });
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { uploadObjectGrants } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUCKET = 'lede-dev-eu-west-1-articles';
@@ -155,36 +156,7 @@ describe('osls package', () => {
       statementsOf(roleId)
         .filter((s) => list(s.Action).some((a) => a.startsWith('s3:')))
         .map((s) => ({ actions: list(s.Action), resource: s.Resource, condition: s.Condition }));
-    expect(s3Grants('OnUploadRole')).toEqual([
-      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/incoming/*`, condition: undefined },
-      {
-        actions: [
-          's3:GetObjectTagging',
-          's3:PutObjectTagging',
-          's3:GetObjectVersionTagging',
-          's3:PutObjectVersionTagging',
-        ],
-        resource: `arn:aws:s3:::${BUCKET}/incoming/*`,
-        condition: undefined,
-      },
-      // The taxonomy file's key; with none configured, the bucket's empty key, which matches no object.
-      { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },
-      {
-        actions: ['s3:PutObject', 's3:GetObject'],
-        resource: `arn:aws:s3:::${BUCKET}/summaries/*`,
-        condition: undefined,
-      },
-      {
-        actions: ['s3:ListBucket'],
-        resource: `arn:aws:s3:::${BUCKET}`,
-        condition: { StringLike: { 's3:prefix': 'incoming/*' } },
-      },
-      {
-        actions: ['s3:ListBucket'],
-        resource: `arn:aws:s3:::${BUCKET}`,
-        condition: { StringLike: { 's3:prefix': 'summaries/*' } },
-      },
-    ]);
+    expect(s3Grants('OnUploadRole')).toEqual(uploadObjectGrants(BUCKET));
     expect(s3Grants('ApiRole')).toEqual([
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/summaries/*`, condition: undefined },
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },

@@ -105,3 +105,41 @@ export function lambdaContext(functionName: string): Context {
 export function silentLogger(): Logger {
   return new Logger({ serviceName: 'lede-test', logLevel: 'SILENT' });
 }
+
+/**
+ * The S3 grants, in template order, of a role that analyses uploads (onUpload, backfill): read the
+ * articles and their tags, read the taxonomy file's one key, write and HEAD the analyses, list only
+ * the two prefixes. Shared by the packaging tests that assert each role's exact policy.
+ */
+export function uploadObjectGrants(bucket: string): unknown[] {
+  return [
+    { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${bucket}/incoming/*`, condition: undefined },
+    {
+      actions: [
+        's3:GetObjectTagging',
+        's3:PutObjectTagging',
+        's3:GetObjectVersionTagging',
+        's3:PutObjectVersionTagging',
+      ],
+      resource: `arn:aws:s3:::${bucket}/incoming/*`,
+      condition: undefined,
+    },
+    // The taxonomy file's key; with none configured, the bucket's empty key, which matches no object.
+    { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${bucket}/`, condition: undefined },
+    {
+      actions: ['s3:PutObject', 's3:GetObject'],
+      resource: `arn:aws:s3:::${bucket}/summaries/*`,
+      condition: undefined,
+    },
+    {
+      actions: ['s3:ListBucket'],
+      resource: `arn:aws:s3:::${bucket}`,
+      condition: { StringLike: { 's3:prefix': 'incoming/*' } },
+    },
+    {
+      actions: ['s3:ListBucket'],
+      resource: `arn:aws:s3:::${bucket}`,
+      condition: { StringLike: { 's3:prefix': 'summaries/*' } },
+    },
+  ];
+}
