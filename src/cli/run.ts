@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   // The analysis code (natural, the HTML stack, the gazetteer) loads only once there is work to do, so
   // --help, --version and usage errors answer without paying for it.
-  const [{ analyzeDocument, documentLanguage }, { readFile }, { loadTaxonomyFile }] = await Promise.all([
+  const [{ analyzeInItsLanguage }, { readFile }, { loadTaxonomyFile }] = await Promise.all([
     import('../core/analyze.js'),
     import('../core/read/read-file.js'),
     import('./taxonomy-file.js'),
@@ -73,13 +73,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? doc.sentences.map((s) => s.text)
         : {
             file,
-            ...analyzeDocument(doc, {
-              ...(await documentLanguage(doc)),
+            ...(await analyzeInItsLanguage(doc, {
               ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
               ...(options.ratio === undefined ? {} : { ratio: options.ratio }),
               ...(options.keywords === undefined ? {} : { keywords: options.keywords }),
               ...(taxonomy === undefined ? {} : { taxonomy }),
-            }),
+            })),
           };
     } catch (error) {
       failed += 1;

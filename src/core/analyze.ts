@@ -77,13 +77,19 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
  * @example const analysis = await analyzeFile(bytes, { filename: 'story.txt' });
  */
 export async function analyzeFile(bytes: Uint8Array, options: AnalyzeArticleOptions = {}): Promise<Analysis> {
-  const doc = await readFile(bytes, options);
-  return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc)) });
+  return analyzeInItsLanguage(await readFile(bytes, options), options);
 }
 
 /** {@link analyzeFile} for text already in memory. */
 export async function analyzeText(text: string, options: AnalyzeArticleOptions = {}): Promise<Analysis> {
-  const doc = await readText(text, options);
+  return analyzeInItsLanguage(await readText(text, options), options);
+}
+
+/** Detects a read document's language (see {@link documentLanguage}) and analyses it in that language. */
+export async function analyzeInItsLanguage(
+  doc: ArticleDocument,
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
   return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc)) });
 }
 

@@ -112,9 +112,9 @@ export function computeTermStats(
     return id;
   };
 
-  // Every sentence's term ids go into one growing buffer; each sentence then gets a view of its part.
-  // A typed array per sentence cost ~20 MB more on a 20 MB document (150,000 sentences).
-  let allIds = new Int32Array(Math.max(1024, tokens.ids.length));
+  // Every sentence's term ids go into one buffer (never more of them than tokens); each sentence then
+  // gets a view of its part. A typed array per sentence cost ~20 MB more on a 20 MB document.
+  const allIds = new Int32Array(tokens.ids.length);
   let idCount = 0;
   const starts = new Int32Array(sentences.length + 1);
   const perSentence = sentences.map((text, sentenceIndex) => {
@@ -125,11 +125,6 @@ export function computeTermStats(
       const entry = surfaceOf(surfaceId);
       if (entry.termId < 0) continue;
       entry.count += 1;
-      if (idCount === allIds.length) {
-        const grown = new Int32Array(allIds.length * 2);
-        grown.set(allIds);
-        allIds = grown;
-      }
       allIds[idCount] = entry.termId;
       idCount += 1;
     }
