@@ -1,11 +1,11 @@
-import type { Format } from './document.js';
+import type { Dateline, Format } from './document.js';
 import type { Tag } from './tags/tag.js';
 
 /**
  * Version of the analysis JSON (see `schema/analysis.schema.json`). Bump the major version when a field
  * is removed or changes meaning; add fields in a minor version.
  */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /** Who made the analysis; kept equal to package.json's version by a unit test. */
 export const GENERATOR: { readonly name: 'lede'; readonly version: string } = Object.freeze({
@@ -42,6 +42,8 @@ export interface Analysis {
   readonly title: string | null;
   readonly byline: string | null;
   readonly published: string | null;
+  /** The wire dateline read off the lead, or null. */
+  readonly dateline: Dateline | null;
   readonly language: string;
   readonly format: Format;
   readonly encoding: string;

@@ -54,6 +54,7 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     title: doc.title,
     byline: doc.byline,
     published: doc.published,
+    dateline: doc.dateline ?? null,
     language: options.language ?? lexicon.code,
     format: doc.format,
     encoding: doc.encoding,

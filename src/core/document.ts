@@ -22,6 +22,23 @@ export interface Sentence {
 }
 
 /**
+ * A wire dateline read off the start of the lead ("TOKYO, April 16 (Reuters) -"), kept out of the
+ * summary. Fields are as written in the article; `place` is resolved to a country by the place tagger.
+ */
+export interface Dateline {
+  /** The dateline exactly as it stood, without the dash that ends it. */
+  readonly text: string;
+  /** The city or place ("TOKYO", "New York"), as written. */
+  readonly place: string;
+  /** What follows the place, when given: a country or state ("Calif.", "Kazakhstan"). */
+  readonly qualifier: string | null;
+  /** The date as written ("April 16"), when given. */
+  readonly date: string | null;
+  /** The agency named in brackets ("Reuters"), when given. */
+  readonly agency: string | null;
+}
+
+/**
  * An article as read from a file: the title kept apart from the body (it is never glued to the first
  * sentence), page furniture removed, text in Unicode NFC with whitespace normalised.
  */
@@ -37,4 +54,6 @@ export interface ArticleDocument {
   readonly paragraphs: readonly string[];
   /** Body sentences in document order. */
   readonly sentences: readonly Sentence[];
+  /** The dateline taken off the lead, when it has one. */
+  readonly dateline?: Dateline | null;
 }

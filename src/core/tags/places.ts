@@ -518,7 +518,13 @@ function areaScores(gaz: Gazetteer, scan: Scan): Scored[] {
   }));
 }
 
-const KIND_ORDER: Readonly<Record<TagKind, number>> = { country: 0, region: 1, organization: 2, topic: 3 };
+const KIND_ORDER: Readonly<Record<TagKind, number>> = {
+  country: 0,
+  region: 1,
+  organization: 2,
+  person: 3,
+  topic: 4,
+};
 
 /**
  * Tags the countries, M49 regions and international organisations a text mentions. Names,

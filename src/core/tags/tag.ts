@@ -1,6 +1,6 @@
 import type { TokenizedText } from '../text/words.js';
 
-export const TAG_KINDS = ['topic', 'country', 'region', 'organization'] as const;
+export const TAG_KINDS = ['topic', 'country', 'region', 'organization', 'person'] as const;
 export type TagKind = (typeof TAG_KINDS)[number];
 
 /** A tag with the reason it was given: `evidence` holds the surface terms that earned it. */
@@ -10,7 +10,25 @@ export interface Tag {
   /** In [0, 1]; comparable within a kind. */
   readonly score: number;
   readonly evidence: readonly string[];
+  /**
+   * The tag's code in its standard: IPTC Media Topics (`medtop:15000000`) for topics, ISO 3166-1
+   * alpha-2 for countries, UN M49 (`143`) for regions. Absent where the standard has none.
+   */
+  readonly code?: string;
+  /** Name of the tag this one rolls up to: a topic's parent topic, a region's or country's containing region. */
+  readonly parent?: string;
+  /** Regions only: the M49 level. */
+  readonly level?: RegionLevel;
+  /** Places only: whether the story is about this place (true) or only mentions it (false). */
+  readonly focus?: boolean;
+  /** People and organisations: the other names the story uses for this one ("Xi", "SCO"). */
+  readonly aliases?: readonly string[];
+  /** People and organisations: how many times the story names it, under any of its names. */
+  readonly mentions?: number;
 }
+
+export const REGION_LEVELS = ['region', 'sub-region', 'intermediate-region'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** What the taggers read: the title apart (it counts more) and the body sentences. */
 export interface TaggableText {
