@@ -51,6 +51,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
         const analysis = await analyzeFile(bytes, {
           ...options,
           maxBytes: config.maxBytes,
+          limits: config.limits,
           ...(taxonomy === undefined ? {} : { taxonomy }),
         });
         metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);

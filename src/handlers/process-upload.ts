@@ -117,6 +117,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
+      limits: config.limits,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
       ...(taxonomy === undefined ? {} : { taxonomy }),
     });
