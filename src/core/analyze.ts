@@ -5,9 +5,9 @@ import { detectLanguage } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
 import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
-import { round, type SummaryOptions, selectSummary } from './summary/summarize.js';
+import { type SummaryOptions, selectSummary } from './summary/summarize.js';
 import { tagPlaces } from './tags/places.js';
-import type { Tag, TaggableText } from './tags/tag.js';
+import type { TaggableText } from './tags/tag.js';
 import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
@@ -64,7 +64,7 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
       // The taxonomy's terms are English words with English stems: other languages get place tags only.
       ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
       ...tagPlaces(taggable, PLACE_OPTIONS),
-    ].map(roundTag),
+    ],
     stats: documentStats(doc, stats.totalWords),
     generator: GENERATOR,
   };
@@ -113,10 +113,6 @@ export async function documentLanguage(
   const guess = detectLanguage(sample, { maxChars: LANGUAGE_SAMPLE_CHARS });
   if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: ENGLISH };
   return { language: guess.code, lexicon: await toolsFor(guess) };
-}
-
-function roundTag(tag: Tag): Tag {
-  return { ...tag, score: round(tag.score) };
 }
 
 function documentStats(doc: ArticleDocument, words: number): Stats {

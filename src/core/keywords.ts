@@ -1,6 +1,7 @@
 import type { Keyword } from './analysis.js';
-import { round } from './summary/summarize.js';
-import { commonestSurface, type TermStats } from './terms/term-stats.js';
+import { round } from './score.js';
+import { commonestSurface } from './terms/surface.js';
+import type { TermStats } from './terms/term-stats.js';
 
 export interface KeywordOptions {
   readonly limit?: number;

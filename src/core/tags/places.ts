@@ -1,5 +1,5 @@
 import { InvalidOptionsError } from '../../errors.js';
-import { round } from '../summary/summarize.js';
+import { round } from '../score.js';
 import { NAME_PREFIX_TITLES } from '../terms/name-words.js';
 import { isStopWord } from '../text/words.js';
 import { AMBIGUOUS_ORGANIZATION_NAMES, ORGANIZATIONS, type OrganizationEntry } from './data/organizations.js';

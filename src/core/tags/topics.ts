@@ -1,6 +1,6 @@
 import { InvalidOptionsError } from '../../errors.js';
-import { round } from '../summary/summarize.js';
-import { commonestSurface } from '../terms/term-stats.js';
+import { round } from '../score.js';
+import { commonestSurface } from '../terms/surface.js';
 import { sentenceCount, sentenceIds, titleIds, tokenizeText } from '../text/words.js';
 import type { Tag, TaggableText } from './tag.js';
 import { defaultTaxonomy, type Taxonomy, type TaxonomyEntry, tokenUnits, type Unit } from './taxonomy.js';

@@ -1,5 +1,5 @@
-import type { ObjectTag } from '../adapters/s3.js';
 import type { Tag, TagKind } from '../core/tags/tag.js';
+import type { ObjectTag } from './storage.js';
 
 /** An S3 object tag, as the SDK spells it. */
 export type S3Tag = ObjectTag;

@@ -8,7 +8,7 @@ import {
   type S3Tag,
   sameTagSet,
   tagText,
-} from '../../../src/handlers/object-tags.js';
+} from '../../../src/upload/object-tags.js';
 
 const tag = (name: string, kind: Tag['kind'], score = 1): Tag => ({ name, kind, score, evidence: [] });
 
