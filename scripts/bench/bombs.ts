@@ -42,11 +42,13 @@ if (values.child !== undefined) {
     outcome = error instanceof LedeError ? `${error.code}: ${error.message}` : `crash: ${String(error)}`;
   }
   const cpu = process.cpuUsage(started);
-  const usage = process.resourceUsage();
+  // VmHWM, not resourceUsage().maxRSS: Linux carries ru_maxrss over from the parent at fork, and the
+  // parent held the bomb it generated.
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   console.log(
     JSON.stringify({
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
-      peakRssMb: Math.round(usage.maxRSS / 1024),
+      peakRssMb: Math.round(Number(hwm ?? Number.NaN) / 1024),
       outcome,
     }),
   );
