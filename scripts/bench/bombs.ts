@@ -25,6 +25,8 @@ const BOMBS: Readonly<Record<string, () => Uint8Array>> = {
   'text-under-chars.txt': () => bombs.plainTextOfSize(4 * 1024 * 1024 - 64),
   'comments-under-nodes.html': () => bombs.htmlCommentsAndEntities(49_000),
   'attributes-under-cap.html': () => bombs.htmlManyAttributes(999),
+  'paragraphs-under-nodes.html': () => bombs.htmlParagraphs(49_000, 0),
+  'attributes-spread-under-cap.html': () => bombs.htmlParagraphs(24_000, 4),
 };
 
 const HERE = fileURLToPath(import.meta.url);

@@ -170,3 +170,12 @@ export function docxManyParagraphs(count: number): Uint8Array {
   parts.push('</w:body></w:document>');
   return makeDocx([], { deflate: true, documentXml: utf8(parts.join('')) });
 }
+
+/** `count` paragraphs of one sentence each, every `<p>` carrying `attributes` attributes. */
+export function htmlParagraphs(count: number, attributes: number): Uint8Array {
+  const attrs = Array.from({ length: attributes }, (_, i) => ` data-${attributeName(i)}="${i}"`).join('');
+  const parts: string[] = ['<html><body><article>'];
+  for (let i = 0; i < count; i += 1) parts.push(`<p${attrs}>Paragraph ${i}: ${SENTENCE}</p>`);
+  parts.push('</article></body></html>');
+  return utf8(parts.join(''));
+}
