@@ -39,6 +39,9 @@ let local: LocalS3;
 let api: LocalApi;
 
 beforeAll(async () => {
+  // Generated before any server starts: building a bomb blocks the event loop for seconds, which
+  // inside a test let the server close a keep-alive connection the client then reused (ECONNRESET).
+  for (const testCase of BAD_INPUTS) caseBytes(testCase);
   local = await startLocalS3([BUCKET]);
   const handler = createApiHandler({
     s3: local.client,

@@ -32,6 +32,9 @@ let handlerClient: S3Client;
 let handler: ReturnType<typeof createOnUploadHandler>;
 
 beforeAll(async () => {
+  // Generated before any server starts: building a bomb blocks the event loop for seconds, which
+  // inside a test let the server close a keep-alive connection the client then reused (ECONNRESET).
+  for (const testCase of BAD_INPUTS) caseBytes(testCase);
   local = await startLocalS3([BUCKET]);
   handlerClient = localS3Client(local.endpoint);
   handler = createOnUploadHandler({
