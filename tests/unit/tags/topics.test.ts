@@ -31,7 +31,7 @@ const SAMPLES: readonly { file: string; top: string; never: readonly string[] }[
   { file: 'fraud-trial', top: 'crime', never: ['sport', 'entertainment', 'education'] },
   { file: 'vatican', top: 'religion', never: ['sport', 'entertainment', 'education'] },
   { file: 'school-funding', top: 'education', never: ['sport', 'science', 'energy'] },
-  { file: 'refugee-detention', top: 'human rights', never: ['sport', 'crime', 'media'] },
+  { file: 'refugee-detention', top: 'human rights', never: ['sport', 'media', 'entertainment'] },
 ];
 
 describe('tagTopics on sample articles', () => {
@@ -120,7 +120,7 @@ describe('tagTopics scoring', () => {
         ],
       },
       defaultTaxonomy,
-      { minScore: 0, minRelativeScore: 0 },
+      { minScore: 0, minRelativeScore: 0, minSentences: 0 },
     );
     const economy = tags.find((t) => t.name === 'economy');
     const sport = tags.find((t) => t.name === 'sport');
