@@ -24,6 +24,7 @@ export const DESK_OF_TOPIC: Readonly<Record<string, string>> = Object.freeze({
   politics: 'politics',
   sport: 'sport',
   technology: 'tech',
+  'video games': 'tech',
 });
 
 /**
@@ -38,6 +39,7 @@ export const DESK_OF_TOPIC: Readonly<Record<string, string>> = Object.freeze({
 export const ALLOWED_OVERLAPS: readonly (readonly [desk: string, topic: string])[] = [
   ['tech', 'entertainment'],
   ['entertainment', 'technology'],
+  ['entertainment', 'video games'],
   ['politics', 'economy'],
   ['business', 'politics'],
   ['tech', 'business'],
@@ -192,10 +194,10 @@ export function formatDeskReport(title: string, report: DeskReport): string {
   }
   const columns = [...report.desks, 'none'];
   lines.push('  confusion (rows: desk; columns: stories with a tag of that desk)');
-  lines.push(`  ${''.padEnd(14)} ${columns.map((c) => c.padStart(13)).join('')}`);
+  lines.push(`  ${''.padEnd(14)} ${columns.map((c) => c.padStart(14)).join('')}`);
   for (const desk of report.desks) {
     const row = report.confusion[desk] ?? {};
-    lines.push(`  ${desk.padEnd(14)} ${columns.map((c) => String(row[c] ?? 0).padStart(13)).join('')}`);
+    lines.push(`  ${desk.padEnd(14)} ${columns.map((c) => String(row[c] ?? 0).padStart(14)).join('')}`);
   }
   return lines.join('\n');
 }
