@@ -13,7 +13,7 @@ export interface TopicCalibration {
 }
 
 export const topicCalibration: TopicCalibration = Object.freeze({
-  features: ["log1p(evidence)","share","best","log1p(sentences)","spread","inTitle"],
-  weights: [2.2108,0.5983,0.7635,-0.0084,0.4184,-0.1304],
+  features: ['log1p(evidence)', 'share', 'best', 'log1p(sentences)', 'spread', 'inTitle'],
+  weights: [2.2108, 0.5983, 0.7635, -0.0084, 0.4184, -0.1304],
   bias: -3.0642,
 });
