@@ -7,13 +7,15 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
+import { evaluateDesks } from './eval/dev-topics.js';
 import { evaluateCorpus } from './eval/evaluate.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
 
 const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
   --verbose     print every system's summary and the tags for each article
   --file PATH   print lede's summary, tags and keywords for one article, then exit
-  --out PATH    where to write the numbers (default bench-results/eval.json)`;
+  --out PATH    where to write the numbers (default bench-results/eval.json)
+  --corpus DIR  a labelled corpus folder (labels.json); repeatable. With \`category\`: the topic-by-desk table`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +26,7 @@ function parseOptions(args: string[]) {
       options: {
         verbose: { type: 'boolean', short: 'v', default: false },
         file: { type: 'string' },
+        corpus: { type: 'string', multiple: true },
         out: { type: 'string', default: join(ROOT, 'bench-results', 'eval.json') },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -50,6 +53,15 @@ async function main(): Promise<void> {
   if (values.file !== undefined) {
     const bytes = new Uint8Array(readFileSync(values.file));
     console.log(formatAnalysis(values.file, await analyzeFile(bytes, { filename: basename(values.file) })));
+    return;
+  }
+
+  if (values.corpus !== undefined) {
+    for (const dir of values.corpus) {
+      const labels: unknown = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
+      if (Array.isArray(labels) && labels.some((l) => typeof l === 'object' && l !== null && 'category' in l))
+        console.log(`${(await evaluateDesks(dir)).text}\n`);
+    }
     return;
   }
 

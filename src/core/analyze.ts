@@ -59,7 +59,10 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     format: doc.format,
     encoding: doc.encoding,
     summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
-    keywords: extractKeywords(stats, options.keywords === undefined ? {} : { limit: options.keywords }),
+    keywords: extractKeywords(stats, {
+      sentences: texts,
+      ...(options.keywords === undefined ? {} : { limit: options.keywords }),
+    }),
     tags: [
       // The taxonomy's terms are English words with English stems: other languages get place tags only.
       ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
