@@ -441,9 +441,9 @@ function qualifierCodes(view: SentenceView, cityMatch: PhraseMatch<Target>): str
  * after it ("Hanover Insurance", "Paris Saint-Germain"). Capitals say nothing in a headline.
  */
 function insideOtherName(view: SentenceView, match: PhraseMatch<Target>): boolean {
+  if (endsInDesignator(view, match.end)) return true;
   if (view.titleCase || view.shouting) return false;
   const after = view.tokens[match.end];
-  if (after !== undefined && !after.separatedBefore && CONTEXT.designators.has(after.text)) return true;
   const before = view.tokens[match.start - 1];
   const first = view.tokens[match.start];
   if (before === undefined || first === undefined || first.separatedBefore) return false;
@@ -462,12 +462,37 @@ function insideOtherName(view: SentenceView, match: PhraseMatch<Target>): boolea
   return after !== undefined && !after.separatedBefore && isCapitalised(after);
 }
 
+/** Longest run of capitalised words read after a place word in search of a company or club word. */
+const MAX_NAME_RUN = 4;
+
+/**
+ * True when the capitalised words from `from` on run into a company or club word ("Hanover
+ * Insurance", "Bristol Hanover Insurance Co"); in a shouted headline any word counts as capitalised.
+ */
+function endsInDesignator(view: SentenceView, from: number): boolean {
+  const limit = Math.min(view.tokens.length, from + MAX_NAME_RUN);
+  for (let i = from; i < limit; i++) {
+    const token = view.tokens[i];
+    if (token === undefined || token.separatedBefore) return false;
+    const text = view.shouting ? titleCase(token.text) : token.text;
+    if (CONTEXT.designators.has(text) || CONTEXT.designators.has(token.text)) return true;
+    if (!view.shouting && !isCapitalised(token)) return false;
+  }
+  return false;
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
 /** What a place mention is in its sentence: the subject, a meeting venue or a currency. */
 function mentionRole(view: SentenceView, match: PhraseMatch<Target>, form: Form): Role {
   const after = view.tokens[match.end];
   if (after !== undefined && !after.separatedBefore) {
     const next = after.text.toLowerCase();
-    if (form !== 'city' && CONTEXT.currency.has(next) && next === after.text) return 'currency';
+    if (form !== 'city' && CONTEXT.currency.has(next) && (view.shouting || next === after.text)) {
+      return 'currency';
+    }
     // "the Venice summit", "Geneva talks"; a country before such a noun is its subject ("Iran talks").
     if (form === 'city' && CONTEXT.venueNouns.has(after.text)) return 'venue';
   }
@@ -643,10 +668,7 @@ function foldIntoHistoricStates(scan: Scan): void {
 
 /** Tokens of a dateline part in title case, as a gazetteer writes names ("NEW YORK" -> "New York"). */
 function datelineTokens(text: string): MatchToken[] {
-  return tokenizeForMatching(text).map((token) => ({
-    ...token,
-    text: token.text.charAt(0) + token.text.slice(1).toLowerCase(),
-  }));
+  return tokenizeForMatching(text).map((token) => ({ ...token, text: titleCase(token.text) }));
 }
 
 /** The place keys a dateline part can mean, the likeliest first. */
@@ -800,7 +822,7 @@ function areaScores(gaz: Gazetteer, scan: Scan, countries: readonly CountryScore
     }
   }
   const weights = new Map([...areas].map(([name, { weight }]) => [name, weight]));
-  const focusCountries = countries.filter((country) => country.focus);
+  const focusCountries = countries.filter((country) => country.focus).sort((a, b) => b.rank - a.rank);
   const main = mainArea(gaz, focusCountries, weights, scan);
   const focus = new Set(main === undefined ? [] : areaChain(gaz, main));
   return [...areas].flatMap(([name, { weight, sources }]) => {
