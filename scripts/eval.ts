@@ -8,6 +8,7 @@ import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
 import { evaluateCorpus } from './eval/evaluate.js';
+import { evaluatePlaces, formatPlaceReport } from './eval/places.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
 
 const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
     for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
   }
   console.log(formatReport(results));
+  const places = await evaluatePlaces();
+  console.log(`\n${formatPlaceReport(places)}`);
   console.log(`\nEvaluated in ${elapsedMs} ms.`);
 
   const out = values.out;
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   const { articles, ...summary } = results;
   writeFileSync(
     out,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, articles }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, places, articles }, null, 2)}\n`,
   );
   console.log(`Numbers written to ${out}`);
 }

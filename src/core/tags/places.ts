@@ -8,8 +8,10 @@ import { AMBIGUOUS_ORGANIZATION_NAMES, ORGANIZATIONS, type OrganizationEntry } f
 import {
   CALENDAR_WORDS,
   CURRENCY_WORDS,
+  DATELINE_CITIES,
   DATELINE_QUALIFIERS,
   NAME_DESIGNATORS,
+  NAME_JOINERS,
   VENUE_NOUNS,
   VENUE_PREPOSITIONS,
   VENUE_VERBS,
@@ -113,6 +115,8 @@ interface Gazetteer {
   readonly trie: PhraseTrie<Target>;
   /** Dateline qualifiers ("Calif.", "Ont."): place keys. */
   readonly qualifiers: PhraseTrie<string>;
+  /** Cities read only in a dateline ("PHOENIX"): place keys. */
+  readonly datelineCities: PhraseTrie<string>;
   /** Keyed by `placeKey`. */
   readonly places: ReadonlyMap<string, PlaceEntry>;
   readonly areas: ReadonlyMap<AreaName, M49Area>;
@@ -246,8 +250,12 @@ function compile(): Gazetteer {
   for (const qualifier of DATELINE_QUALIFIERS) {
     for (const surface of qualifier.surfaces) qualifiers.add(surface, qualifier.code);
   }
+  const datelineCities = new PhraseTrie<string>();
+  for (const city of DATELINE_CITIES) {
+    for (const surface of city.surfaces) datelineCities.add(surface, city.code);
+  }
   const areas = new Map<AreaName, M49Area>(M49_AREAS.map((area) => [area.name, area]));
-  return { trie, qualifiers, places, areas, organizations, rules, cues, conflicts };
+  return { trie, qualifiers, datelineCities, places, areas, organizations, rules, cues, conflicts };
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -667,8 +675,13 @@ function foldIntoHistoricStates(scan: Scan): void {
 }
 
 /** Tokens of a dateline part in title case, as a gazetteer writes names ("NEW YORK" -> "New York"). */
+const JOINERS = new Set(NAME_JOINERS);
+
 function datelineTokens(text: string): MatchToken[] {
-  return tokenizeForMatching(text).map((token) => ({ ...token, text: titleCase(token.text) }));
+  return tokenizeForMatching(text).map((token, index) => {
+    const lower = token.text.toLowerCase();
+    return { ...token, text: index > 0 && JOINERS.has(lower) ? lower : titleCase(token.text) };
+  });
 }
 
 /** The place keys a dateline part can mean, the likeliest first. */
@@ -679,7 +692,8 @@ function datelineCandidates(gaz: Gazetteer, text: string, qualifier: boolean): s
     if (abbreviation !== undefined && abbreviation.start === 0) return [abbreviation.value];
   }
   // As written first ("UAE", "U.S."), then in title case ("TOKYO").
-  for (const tokens of [asWritten, datelineTokens(text)]) {
+  const titled = datelineTokens(text);
+  for (const tokens of [asWritten, titled]) {
     const [match] = gaz.trie.match(tokens, false);
     if (match === undefined || match.start !== 0) continue;
     const target = match.value;
@@ -690,7 +704,8 @@ function datelineCandidates(gaz: Gazetteer, text: string, qualifier: boolean): s
       );
     }
   }
-  return [];
+  const [city] = qualifier ? [] : gaz.datelineCities.match(titled, false);
+  return city !== undefined && city.start === 0 ? [city.value] : [];
 }
 
 /**

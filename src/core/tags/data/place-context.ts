@@ -269,3 +269,52 @@ export const DATELINE_QUALIFIERS: readonly DatelineQualifier[] = [
   },
   { code: 'AU', surfaces: ['N.S.W.', 'NSW', 'Qld.', 'Vic.', 'W.A.', 'Tas.'] },
 ];
+
+/**
+ * Cities that stand alone in a wire dateline ("PHOENIX, March 3 -") but are too often something else
+ * in running text (a surname, a given name, a namesake elsewhere) to be counted there.
+ */
+export const DATELINE_CITIES: readonly DatelineQualifier[] = [
+  {
+    code: 'US',
+    surfaces: [
+      'Phoenix',
+      'Columbus',
+      'Charlotte',
+      'Portland',
+      'Richmond',
+      'Rochester',
+      'Lincoln',
+      'Buffalo',
+      'Memphis',
+      'Toledo',
+      'Austin',
+      'Orlando',
+      'Stamford',
+      'Greenwich',
+      'Princeton',
+    ],
+  },
+  { code: 'GY', surfaces: ['Georgetown'] },
+];
+
+/** Lower-case words inside place names ("Rio de Janeiro", "Port of Spain", "Dar es Salaam"). */
+export const NAME_JOINERS: readonly string[] = [
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'des',
+  'du',
+  'es',
+  'of',
+  'the',
+  'au',
+  'al',
+  'la',
+  'le',
+  'on',
+  'upon',
+];

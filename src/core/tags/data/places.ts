@@ -1092,6 +1092,25 @@ export const PLACES: readonly PlaceEntry[] = [
       'Manhattan',
       'Brooklyn',
       'Silicon Valley',
+      'Cleveland',
+      'St. Louis',
+      'Cincinnati',
+      'Milwaukee',
+      'Omaha',
+      'Hartford',
+      'Indianapolis',
+      'Wilmington',
+      'Newark',
+      'Sacramento',
+      'Tampa',
+      'Salt Lake City',
+      'Oklahoma City',
+      'Kansas City',
+      'Louisville',
+      'Tulsa',
+      'Akron',
+      'Des Moines',
+      'Armonk',
     ],
     // Georgia is left out: it is an AmbiguousName with the country. Washington the state is caught by
     // the city, which counts the same.
@@ -2363,6 +2382,13 @@ export const PLACES: readonly PlaceEntry[] = [
       'Hanover',
       'Nuremberg',
       'Bremen',
+      'Karlsruhe',
+      'Wiesbaden',
+      'Kiel',
+      'Essen',
+      'Dortmund',
+      'Mainz',
+      'Mannheim',
     ],
     subdivisions: [
       'Bavaria',
@@ -2417,7 +2443,7 @@ export const PLACES: readonly PlaceEntry[] = [
     area: 'Western Europe',
     aliases: ['Swiss Confederation', 'Schweiz', 'Suisse'],
     demonyms: ['Swiss'],
-    cities: ['Bern', 'Berne', 'Zurich', 'Zürich', 'Geneva', 'Basel', 'Lausanne', 'Lugano', 'Davos'],
+    cities: ['Bern', 'Berne', 'Zurich', 'Zürich', 'Geneva', 'Basel', 'Basle', 'Lausanne', 'Lugano', 'Davos'],
   },
   // ---------------------------------------------------------------- Australia and New Zealand
   {
@@ -2621,7 +2647,7 @@ export const PLACES: readonly PlaceEntry[] = [
   },
   // ---------------------------------------------------------------- Historic states
   // Named in their own right, with the codes ISO 3166-1 gave them while they existed and the M49
-  // area they were filed under. They have no cities of their own: see `successors`.
+  // area they were filed under. Their cities are their heirs' (see `successors`), but for a divided one.
   {
     name: 'Soviet Union',
     code: 'SU',
@@ -2660,7 +2686,7 @@ export const PLACES: readonly PlaceEntry[] = [
     area: 'Western Europe',
     aliases: [],
     demonyms: ['West German'],
-    cities: [],
+    cities: ['West Berlin'],
     successors: ['DE'],
   },
   {
@@ -2670,7 +2696,7 @@ export const PLACES: readonly PlaceEntry[] = [
     area: 'Eastern Europe',
     aliases: ['German Democratic Republic', 'GDR'],
     demonyms: ['East German'],
-    cities: [],
+    cities: ['East Berlin'],
     successors: ['DE'],
   },
 ];
