@@ -136,6 +136,9 @@ describe('tagPlaces: capitals, names inside names and currencies', () => {
       countriesOf(tag('The board approved the plan.', 'PHILIPPINE TELEPHONE FIRM PLANS STOCK SPLIT')),
     ).toEqual(['Philippines']);
     expect(countriesOf(tag('Prices rise in April.', 'TYRE MAKER RAISES PRICES ON TRUCK LINES'))).toEqual([]);
+    expect(
+      countriesOf(tag('The driver was quickest in qualifying.', 'HAMILTON TAKES POLE IN MONACO')),
+    ).toEqual(['Monaco']);
     expect(countriesOf(tag('Split is on the Dalmatian coast, and Split harbour was busy.'))).toEqual([
       'Croatia',
     ]);

@@ -3016,6 +3016,12 @@ export const AMBIGUOUS_PLACE_NAMES: readonly AmbiguousName[] = [
     commonWord: true,
   },
   {
+    surfaces: ['Pole'],
+    why: 'a Polish person and the word (pole position, the North Pole), shouted in headlines',
+    readings: [{ target: 'PL', cues: ['Polish', 'Warsaw', 'Poland'] }, { target: null }],
+    commonWord: true,
+  },
+  {
     surfaces: ['Male'],
     why: 'the Maldivian capital written without its accent, and the adjective',
     readings: [{ target: 'MV', cues: ['atoll', 'atolls'] }, { target: null }],
