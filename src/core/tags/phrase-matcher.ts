@@ -57,11 +57,16 @@ const MAX_TICKER = 12;
  * when there is none. Tickers are skipped: shouted, they would read as places ("Bor").
  */
 function tickerEnd(text: string, at: number): number {
-  if (text.charCodeAt(at) !== 0x3c) return at; // <
-  const limit = Math.min(text.length, at + MAX_TICKER);
-  for (let i = at + 1; i < limit; i++) {
+  // "<" or, in wire copy whose markup was never decoded, "&lt;".
+  let open: number;
+  if (text.charCodeAt(at) === 0x3c) open = at + 1;
+  else if (text.startsWith('&lt;', at)) open = at + 4;
+  else return at;
+  const limit = Math.min(text.length, open + MAX_TICKER);
+  for (let i = open; i < limit; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x3e) return i > at + 1 ? i + 1 : at; // >
+    if (code === 0x3e) return i > open ? i + 1 : at; // >
+    if (code === 0x26) return i > open && text.startsWith('&gt;', i) ? i + 4 : at; // &gt;
     if (code === 0x20 || code === 0x3c) return at;
   }
   return at;

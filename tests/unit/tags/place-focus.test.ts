@@ -158,6 +158,12 @@ describe('tagPlaces: capitals, names inside names and currencies', () => {
       countriesOf(tag('Borden-Warrick Corp <BOR> said it agreed to buy Precision Race Inc <PRCE>.')),
     ).toEqual([]);
     expect(countriesOf(tag('The fund said the deal was a BOR for now.'))).toEqual([]);
+    expect(countriesOf(tag('Shares rose.', 'BORDEN-WARRICK <BOR> TO BUY BEARING MAKER'))).toEqual([]);
+    expect(countriesOf(tag('Shares rose.', 'BORDEN-WARRICK &lt;BOR> TO BUY BEARING MAKER'))).toEqual([]);
+    expect(countriesOf(tag('Shares rose.', 'BORDEN-WARRICK &lt;BOR&gt; TO BUY BEARING MAKER'))).toEqual([]);
+    expect(countriesOf(tag('Shares rose.', 'BOR TOWNSHIP FLOODED AFTER NILE RISES'))).toEqual([
+      'South Sudan',
+    ]);
   });
 
   it('does not count a city inside a company or club name', () => {
