@@ -105,6 +105,12 @@ describe('tagPlaces: focus', () => {
     const subject = tagPlaces({ title: null, sentences: ['Floods hit Vienna on Monday.'] });
     expect(find(venue, 'Austria')?.focus).not.toBe(true);
     expect(find(subject, 'Austria')?.focus).toBe(true);
+    const shouted = tag(
+      'Oil ministers will meet in Vienna next week to review quotas, delegates said.',
+      'OPEC MINISTERS TO MEET IN VIENNA NEXT WEEK',
+      dateline('LONDON'),
+    );
+    expect(countriesOf(shouted)).toEqual(['United Kingdom']);
   });
 
   it('makes the most specific M49 region holding the focus countries the main region', () => {
