@@ -110,7 +110,8 @@ describe('tagPlaces: focus', () => {
       'OPEC MINISTERS TO MEET IN VIENNA NEXT WEEK',
       dateline('LONDON'),
     );
-    expect(countriesOf(shouted)).toEqual(['United Kingdom']);
+    expect(focusOf(shouted)).toEqual(['United Kingdom']);
+    expect(find(shouted, 'Austria')?.focus).toBe(false);
   });
 
   it('makes the most specific M49 region holding the focus countries the main region', () => {
