@@ -9,6 +9,7 @@ import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
 import { evaluateDesks } from './eval/dev-topics.js';
 import { evaluateCorpus } from './eval/evaluate.js';
+import { evaluatePlaces, formatPlaceReport } from './eval/places.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
 
 const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
     for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
   }
   console.log(formatReport(results));
+  const places = await evaluatePlaces();
+  console.log(`\n${formatPlaceReport(places)}`);
   console.log(`\nEvaluated in ${elapsedMs} ms.`);
 
   const out = values.out;
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
   const { articles, ...summary } = results;
   writeFileSync(
     out,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, articles }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, places, articles }, null, 2)}\n`,
   );
   console.log(`Numbers written to ${out}`);
 }

@@ -46,7 +46,14 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
-  const taggable: TaggableText = { title: doc.title, sentences: texts, tokens };
+  const firstParagraph = doc.sentences[0]?.paragraph;
+  const taggable: TaggableText = {
+    title: doc.title,
+    sentences: texts,
+    tokens,
+    dateline: doc.dateline ?? null,
+    leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
+  };
 
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -6,6 +6,7 @@ import {
 } from '../../errors.js';
 import {
   type ArticleDocument,
+  type Dateline,
   type FileFormat,
   type Format,
   isFileFormat,
@@ -14,6 +15,7 @@ import {
 } from '../document.js';
 import { DEFAULT_MAX_BYTES } from '../limits.js';
 import { splitSentences } from '../segment/split-sentences.js';
+import { splitDateline, stripLeadFurniture } from './dateline.js';
 import { decodeBytes } from './decode.js';
 import { declaredFormat, sniffFormat } from './detect-format.js';
 import type { ParsedArticle } from './formats/parsed.js';
@@ -150,11 +152,22 @@ export function documentFrom(
   const title = normalizeTitle(options.title) ?? parsed.title;
   const paragraphs: string[] = [];
   const sentences: Sentence[] = [];
+  let dateline: Dateline | null = null;
   for (const paragraph of parsed.paragraphs) {
-    const kept = paragraphSentences(paragraph);
+    const lead = sentences.length === 0;
+    const kept = paragraphSentences(lead ? stripLeadFurniture(paragraph) : paragraph);
     // The headline is never body text, even when a page repeats it as the first paragraph.
-    if (sentences.length === 0 && title !== null && kept.join(' ') === title) continue;
+    if (lead && title !== null && kept.join(' ') === title) continue;
     if (kept.length === 0) continue;
+    if (lead) {
+      // The dateline says where the story was filed, not what happened: it is kept as metadata and
+      // never shown as part of a summary sentence.
+      const split = splitDateline(kept[0] ?? '');
+      if (split !== undefined) {
+        dateline = split.dateline;
+        kept[0] = split.text;
+      }
+    }
     const index = paragraphs.length;
     for (const sentence of kept)
       sentences.push({ index: sentences.length, paragraph: index, text: sentence });
@@ -172,6 +185,7 @@ export function documentFrom(
     encoding,
     paragraphs: Object.freeze(paragraphs),
     sentences: Object.freeze(sentences.map((sentence) => Object.freeze(sentence))),
+    dateline: dateline === null ? null : Object.freeze(dateline),
   });
 }
 

@@ -58,6 +58,25 @@ describe('analysisObjectTags', () => {
     expect(tagText('Guinea-Bissau, (West) Africa!', 256)).toBe('Guinea-Bissau West Africa');
   });
 
+  it('names the first focus country and the most specific focus region, and lists the focus countries', () => {
+    const place = (name: string, kind: Tag['kind'], score: number, extra: Partial<Tag>): Tag => ({
+      ...tag(name, kind, score),
+      ...extra,
+    });
+    const tags = [
+      place('United States', 'country', 1, { focus: false }),
+      place('China', 'country', 0.9, { focus: true }),
+      place('Kazakhstan', 'country', 0.4, { focus: true }),
+      place('Asia', 'region', 1, { focus: true, level: 'region' }),
+      place('Northern America', 'region', 0.8, { focus: false, level: 'sub-region' }),
+      place('Central Asia', 'region', 0.5, { focus: true, level: 'sub-region' }),
+    ];
+    const byKey = new Map(analysisObjectTags(tags).map((t) => [t.Key, t.Value]));
+    expect(byKey.get('lede:country')).toBe('China');
+    expect(byKey.get('lede:region')).toBe('Central Asia');
+    expect(byKey.get('lede:countries')).toBe('China/Kazakhstan');
+  });
+
   it('keeps a long list to whole names within 256 characters', () => {
     const many = Array.from({ length: 40 }, (_, i) => tag(`Republic of Somewhere Number ${i}`, 'country'));
     const countries = analysisObjectTags(many).find((t) => t.Key === 'lede:countries')?.Value ?? '';
