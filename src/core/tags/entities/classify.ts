@@ -1,0 +1,94 @@
+import type { EntityLexicon } from './lexicon.js';
+import type { Cue, EntityKind } from './mentions.js';
+import type { EntityCluster } from './merge.js';
+
+/** What the evidence says a cluster is, and the cues that said it. */
+export interface Typing {
+  readonly kind: EntityKind;
+  readonly cues: readonly string[];
+  /** Every cue label that counted toward the kind, shown or not. */
+  readonly labels: ReadonlySet<string>;
+}
+
+// A cue repeated in every sentence is still one kind of evidence: count each label at most twice.
+const MAX_REPEATS = 2;
+// Below this much evidence a capitalised name is neither (an event, a product, a slogan).
+const MIN_EVIDENCE = 2;
+const MAX_CUES_SHOWN = 4;
+
+/** The words of a cluster's fullest surface. */
+export function fullestWords(cluster: EntityCluster): string[] {
+  let best: string[] = [];
+  let bestCount = -1;
+  for (const [key, count] of cluster.surfaces) {
+    const words = key.split(' ');
+    if (words.length > best.length || (words.length === best.length && count > bestCount)) {
+      best = words;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function nameCues(lexicon: EntityLexicon, cluster: EntityCluster, words: readonly string[]): Cue[] {
+  const cues: Cue[] = [];
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  if (cluster.gazetteer !== undefined) cues.push({ kind: 'organization', weight: 6, label: 'gazetteer' });
+  if (words.length >= 2) {
+    if (lexicon.firstNames.has(first) && words.length <= 4) {
+      cues.push({ kind: 'person', weight: 3, label: `first name:${first}` });
+    } else if (lexicon.familyNamesFirst.has(first) && words.length <= 3) {
+      cues.push({ kind: 'person', weight: 2, label: `family name:${first}` });
+    }
+    if (lexicon.orgSuffixes.has(last))
+      cues.push({ kind: 'organization', weight: 4, label: `suffix:${last}` });
+    if (lexicon.orgPrefixes.has(first))
+      cues.push({ kind: 'organization', weight: 3, label: `prefix:${first}` });
+    if (words.includes('of') || words.includes('for'))
+      cues.push({ kind: 'organization', weight: 1, label: 'of' });
+    if (words.length > 4) cues.push({ kind: 'organization', weight: 1, label: 'long name' });
+  } else if (/^\p{Lu}[\p{Lu}\d&.]+$/u.test(first)) {
+    cues.push({ kind: 'organization', weight: 1, label: 'acronym' });
+  }
+  for (const [key] of cluster.surfaces) {
+    if (key !== words.join(' ') && /^\p{Lu}[\p{Lu}\d&.]+$/u.test(key) && !key.includes(' ')) {
+      cues.push({ kind: 'organization', weight: 1, label: `acronym:${key}` });
+      break;
+    }
+  }
+  return cues;
+}
+
+/**
+ * Types a cluster as a person or an organisation by the evidence a reader would use: titles and
+ * honorifics, roles, ages, a first-name list, organisation suffixes and prefixes, tickers, the
+ * gazetteer, defined acronyms and the words around each mention. "Said" after a full name is a
+ * person's; after a lone word, with no full name to join, an organisation's. Undefined when the
+ * evidence is too thin or tied.
+ */
+export function typeCluster(lexicon: EntityLexicon, cluster: EntityCluster): Typing | undefined {
+  const words = fullestWords(cluster);
+  const totals: Record<EntityKind, number> = { person: 0, organization: 0 };
+  const shown: Record<EntityKind, Map<string, number>> = { person: new Map(), organization: new Map() };
+  const seen = new Map<string, number>();
+  for (const cue of [...nameCues(lexicon, cluster, words), ...cluster.cues]) {
+    const repeats = seen.get(cue.label) ?? 0;
+    if (repeats >= MAX_REPEATS) continue;
+    seen.set(cue.label, repeats + 1);
+    const kind: EntityKind = cue.kind === 'said' ? (words.length >= 2 ? 'person' : 'organization') : cue.kind;
+    totals[kind] += cue.weight;
+    shown[kind].set(cue.label, (shown[kind].get(cue.label) ?? 0) + cue.weight);
+  }
+  let kind: EntityKind | undefined;
+  if (totals.person > totals.organization && totals.person >= MIN_EVIDENCE) kind = 'person';
+  else if (totals.organization > totals.person && totals.organization >= MIN_EVIDENCE) kind = 'organization';
+  if (kind === undefined) return undefined;
+  // A person's name is a few words with no digits; anything else with only person cues is doubtful.
+  if (kind === 'person' && (words.length > 4 || words.some((word) => /\d/.test(word)))) return undefined;
+  const cues = [...shown[kind]]
+    .sort(([a, wa], [b, wb]) => wb - wa || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_CUES_SHOWN)
+    .map(([label]) => label);
+  return { kind, cues, labels: new Set(shown[kind].keys()) };
+}

@@ -1,0 +1,307 @@
+import { isStopWord } from '../../text/words.js';
+import type { EntityLexicon } from './lexicon.js';
+import type { NameToken } from './tokens.js';
+
+export type EntityKind = 'person' | 'organization';
+
+/** One piece of evidence for a kind, with how much it counts and what to show for it. */
+export interface Cue {
+  readonly kind: EntityKind | 'said';
+  readonly weight: number;
+  /** Shown in the tag's evidence: "title:President", "ticker:7203.T". */
+  readonly label: string;
+}
+
+/** A name as one sentence uses it, with the cues around it. */
+export interface Mention {
+  /** The name's words, titles and sentence openers taken off. */
+  readonly words: readonly string[];
+  readonly key: string;
+  /** Index of the body sentence it is in. */
+  readonly sentence: number;
+  /** First word of its sentence (or of a quote), where capitals say nothing. */
+  readonly initial: boolean;
+  /** A title that stays with a single name ("Pope" of "Pope Francis"). */
+  readonly style: string | undefined;
+  /** An acronym defined in brackets straight after ("(SCO)"). */
+  readonly acronym: string | undefined;
+  readonly cues: readonly Cue[];
+}
+
+// Lower-case words that may sit inside a name: "Bank of England", "Charles de Gaulle".
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'al',
+  'bin',
+  'bint',
+  'y',
+]);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const MEMBER_LINKS = new Set(['of', 'for', 'at', 'with', 'from']);
+const QUOTE_OR_BREAK = /["“”‘:—–]/;
+const SPACE_GAP = /^[ \t\u00a0]+$/;
+const AMPERSAND_GAP = /^ ?& ?$/;
+const DOT_GAP = /^\. ?$/;
+const AGE = /^\d{1,3}$/;
+
+function isNameish(token: NameToken): boolean {
+  return token.shape === 'capitalised' || token.shape === 'upper';
+}
+
+/** A gap that keeps a name going: spaces, " & ", or the dot after an initial or abbreviated title. */
+function continuesName(lexicon: EntityLexicon, previous: NameToken, gap: string): boolean {
+  if (SPACE_GAP.test(gap) || AMPERSAND_GAP.test(gap)) return true;
+  if (!DOT_GAP.test(gap)) return false;
+  const text = previous.text;
+  return (
+    (text.length === 1 && previous.shape !== 'lower') ||
+    lexicon.honorifics.has(text) ||
+    lexicon.titles.has(text)
+  );
+}
+
+/** True when most words are in capitals, as in a shouted headline: capitals say nothing there. */
+export function isShouted(tokens: readonly NameToken[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const token of tokens) {
+    if (token.shape === 'digits' || token.shape === 'other') continue;
+    words += 1;
+    if (token.shape === 'upper' && token.text.length > 1) upper += 1;
+  }
+  return words >= 3 && upper / words >= 0.7;
+}
+
+/** The end (exclusive) of the capitalised run starting at `start`. */
+function runEnd(lexicon: EntityLexicon, tokens: readonly NameToken[], start: number): number {
+  let end = start + 1;
+  let j = start + 1;
+  while (j < tokens.length && !(tokens[end - 1]?.possessive ?? false)) {
+    const token = tokens[j];
+    const previous = tokens[j - 1];
+    if (token === undefined || previous === undefined || !continuesName(lexicon, previous, token.gap)) break;
+    if (isNameish(token)) {
+      end = j + 1;
+      j += 1;
+      continue;
+    }
+    // A connector, then maybe "the", then a capitalised word: "Bank of England", "Bank of the West".
+    if (!CONNECTORS.has(token.text)) break;
+    let k = j + 1;
+    if (token.text === 'of' && tokens[k]?.text === 'the' && SPACE_GAP.test(tokens[k]?.gap ?? '')) k += 1;
+    const after = tokens[k];
+    if (after === undefined || !isNameish(after) || !SPACE_GAP.test(after.gap)) break;
+    j = k;
+  }
+  return end;
+}
+
+function lowerAt(tokens: readonly NameToken[], index: number): string | undefined {
+  const token = tokens[index];
+  return token === undefined ? undefined : token.text.toLowerCase();
+}
+
+/** Cues from the words around the run `[start, end)`: roles, "said", tickers, ages, appositions. */
+function contextCues(
+  lexicon: EntityLexicon,
+  tokens: readonly NameToken[],
+  start: number,
+  end: number,
+  cues: Cue[],
+): { acronym: string | undefined } {
+  const first = tokens[start];
+  const before = tokens[start - 1];
+  if (before !== undefined && first !== undefined && SPACE_GAP.test(first.gap) && before.shape === 'lower') {
+    if (lexicon.roles.has(before.text))
+      cues.push({ kind: 'person', weight: 2, label: `role:${before.text}` });
+    else if (lexicon.speechVerbs.has(before.text)) cues.push({ kind: 'said', weight: 1, label: 'said' });
+    let k = start - 1;
+    if (before.text === 'the') {
+      cues.push({ kind: 'organization', weight: 1, label: 'the' });
+      k -= 1;
+    }
+    const link = lowerAt(tokens, k);
+    const role = lowerAt(tokens, k - 1);
+    if (link !== undefined && MEMBER_LINKS.has(link) && role !== undefined && lexicon.memberRoles.has(role)) {
+      cues.push({ kind: 'organization', weight: 2, label: `affiliation:${role} ${link}` });
+    }
+  }
+  // "... School of International Studies at Nanyang Technological University": one body within another.
+  const link = tokens[start - 1];
+  const owner = tokens[start - 2];
+  if (link?.text === 'at' && owner !== undefined && isNameish(owner) && SPACE_GAP.test(link.gap)) {
+    cues.push({ kind: 'organization', weight: 1, label: 'affiliation:at' });
+  }
+
+  let acronym: string | undefined;
+  const last = tokens[end - 1];
+  const next = tokens[end];
+  const afterNext = tokens[end + 1];
+  if (next === undefined || last === undefined) return { acronym };
+  const gap = next.gap;
+  const closes = afterNext === undefined ? '' : afterNext.gap;
+  if (gap.trimEnd().endsWith('<') && closes.startsWith('>') && next.shape !== 'lower') {
+    cues.push({ kind: 'organization', weight: 5, label: `ticker:${next.text}` });
+  } else if (
+    gap.trimEnd().endsWith('(') &&
+    (closes.startsWith(')') || afterNext === undefined) &&
+    next.shape === 'upper'
+  ) {
+    acronym = next.text;
+    cues.push({ kind: 'organization', weight: 1, label: `acronym:${next.text}` });
+  } else if (
+    gap.startsWith(',') &&
+    AGE.test(next.text) &&
+    (afterNext === undefined || afterNext.gap.startsWith(','))
+  ) {
+    cues.push({ kind: 'person', weight: 3, label: `age:${next.text}` });
+  } else if (gap.startsWith(',')) {
+    const word = next.text;
+    if (lexicon.personFollowers.has(word)) cues.push({ kind: 'person', weight: 2, label: word });
+    else if (word === 'which') cues.push({ kind: 'organization', weight: 1, label: word });
+    else {
+      // "Smith, a spokesman for ...", "Smith, chief executive of ...": a role in apposition.
+      const from = ARTICLES.has(word) ? end + 1 : end;
+      for (let k = from; k < Math.min(tokens.length, from + 4); k += 1) {
+        const token = tokens[k];
+        if (token === undefined || token.shape !== 'lower' || (k > from && !SPACE_GAP.test(token.gap))) break;
+        if (lexicon.roles.has(token.text)) {
+          cues.push({ kind: 'person', weight: 2, label: `role:${token.text}` });
+          break;
+        }
+      }
+    }
+  } else if (SPACE_GAP.test(gap) || last.possessive) {
+    if (lexicon.speechVerbs.has(next.text)) cues.push({ kind: 'said', weight: 1, label: 'said' });
+    else if (lexicon.orgFollowers.has(next.text))
+      cues.push({ kind: 'organization', weight: 1, label: next.text });
+  }
+  return { acronym };
+}
+
+function isTitle(lexicon: EntityLexicon, word: string): boolean {
+  return lexicon.honorifics.has(word) || lexicon.titles.has(word);
+}
+
+/** "ArrowRight" -> ["Arrow", "Right"]; names like "McDonald" or "OpenAI" split too, harmlessly. */
+function camelParts(word: string): string[] {
+  return word.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+}
+
+/** Page furniture and calendar words only: not a name. */
+export function isFurniture(lexicon: EntityLexicon, words: readonly string[]): boolean {
+  return words.every((word) => camelParts(word).every((part) => lexicon.notNameWords.has(part)));
+}
+
+function isPlaceWord(lexicon: EntityLexicon, word: string): boolean {
+  return lexicon.places.has(word) || word.split('-').every((part) => lexicon.places.has(part));
+}
+
+/**
+ * The names one body sentence uses: runs of capitalised words, with titles and sentence openers
+ * taken off and the cues around each kept. Places, page furniture, buildings and events are left
+ * out. Shouted sentences give none (their capitals say nothing). Linear in the number of words.
+ * @example findMentions(lexicon, tokenizeNames('Russian President Vladimir Putin said'), 0)[0].key // 'Vladimir Putin'
+ */
+export function findMentions(
+  lexicon: EntityLexicon,
+  tokens: readonly NameToken[],
+  sentence: number,
+): Mention[] {
+  const found: Mention[] = [];
+  if (isShouted(tokens)) return found;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (token === undefined || !isNameish(token)) {
+      i += 1;
+      continue;
+    }
+    const end = runEnd(lexicon, tokens, i);
+    const mention = readRun(lexicon, tokens, i, end, sentence);
+    if (mention !== undefined) found.push(mention);
+    // The acronym a name defines is the same mention, not a second one.
+    i = mention?.acronym === undefined ? end : end + 1;
+  }
+  return found;
+}
+
+function readRun(
+  lexicon: EntityLexicon,
+  tokens: readonly NameToken[],
+  start: number,
+  end: number,
+  sentence: number,
+): Mention | undefined {
+  const cues: Cue[] = [];
+  let style: string | undefined;
+  let from = start;
+  while (from < end) {
+    const word = tokens[from]?.text ?? '';
+    const shape = tokens[from]?.shape;
+    const nextWord = tokens[from + 1]?.text ?? '';
+    if (from + 1 < end && isTitle(lexicon, word)) {
+      const honorific = lexicon.honorifics.has(word);
+      cues.push({ kind: 'person', weight: honorific ? 3 : 2, label: `title:${word}` });
+      style = lexicon.styles.has(word) ? word : undefined;
+      from += 1;
+      // "Secretary of State Antony Blinken": the office's "of" phrase goes with the title.
+      if (tokens[from]?.text === 'of' && from + 2 < end) from += 2;
+      continue;
+    }
+    if (
+      shape === 'capitalised' &&
+      (isStopWord(word.toLowerCase()) || lexicon.notNameWords.has(word)) &&
+      from + 1 < end
+    ) {
+      if (!lexicon.orgPrefixes.has(word)) {
+        from += 1;
+        continue;
+      }
+    }
+    // "Russian President ...", "Kazakh Foreign Minister ...": a nationality before an office.
+    if (from + 1 < end && isPlaceWord(lexicon, word) && isTitle(lexicon, nextWord)) {
+      from += 1;
+      continue;
+    }
+    // "Ahead of the SCO summit", "Because of Acme": a sentence opener joined to a name by "of".
+    const following = tokens[from + 1]?.text ?? '';
+    if (
+      from === 0 &&
+      CONNECTORS.has(following) &&
+      !lexicon.orgPrefixes.has(word) &&
+      !lexicon.orgSuffixes.has(word)
+    ) {
+      from += 2;
+      if (tokens[from]?.text === 'the') from += 1;
+      continue;
+    }
+    break;
+  }
+  if (from >= end) return undefined;
+  const words: string[] = [];
+  for (let k = from; k < end; k += 1) words.push(tokens[k]?.text ?? '');
+  const key = words.join(' ');
+  const lastWord = words[words.length - 1] ?? '';
+  if (lexicon.places.has(key) || words.every((word) => isPlaceWord(lexicon, word))) return undefined;
+  if (words.length > 1 && lexicon.notEntitySuffixes.has(lastWord)) return undefined;
+  if (isFurniture(lexicon, words)) return undefined;
+  if (words.length === 1 && isStopWord(lastWord.toLowerCase()) && tokens[from]?.shape === 'capitalised')
+    return undefined;
+  if (style !== undefined && words.length > 1) style = undefined;
+  const { acronym } = contextCues(lexicon, tokens, start, end, cues);
+  const gap = tokens[from]?.gap ?? '';
+  const initial = from === 0 || QUOTE_OR_BREAK.test(gap);
+  return { words, key, sentence, initial, style, acronym, cues };
+}
