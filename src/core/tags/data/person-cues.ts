@@ -172,6 +172,12 @@ export const PERSON_CUES = {
     'Quarterback',
     'Professor',
     'Dr',
+    'MP',
+    'MSP',
+    'MEP',
+    'MLA',
+    'TD',
+    'Cllr',
   ],
   /**
    * Titles that stay in the name when the person is known by one name under them: "Pope Francis",

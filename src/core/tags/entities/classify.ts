@@ -41,8 +41,13 @@ function nameCues(lexicon: EntityLexicon, cluster: EntityCluster, words: readonl
     } else if (lexicon.familyNamesFirst.has(first) && words.length <= 3) {
       cues.push({ kind: 'person', weight: 2, label: `family name:${first}` });
     }
-    if (lexicon.orgSuffixes.has(last))
+    if (lexicon.orgSuffixes.has(last)) {
       cues.push({ kind: 'organization', weight: 4, label: `suffix:${last}` });
+    } else {
+      // "Davis High School English": an organisation word inside a longer run.
+      const inner = words.slice(1, -1).find((word) => lexicon.orgSuffixes.has(word));
+      if (inner !== undefined) cues.push({ kind: 'organization', weight: 2, label: `inner:${inner}` });
+    }
     if (lexicon.orgPrefixes.has(first))
       cues.push({ kind: 'organization', weight: 3, label: `prefix:${first}` });
     if (words.includes('of') || words.includes('for'))

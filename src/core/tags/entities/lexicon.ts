@@ -24,6 +24,7 @@ export interface EntityLexicon {
   readonly orgSuffixes: ReadonlySet<string>;
   readonly orgPrefixes: ReadonlySet<string>;
   readonly notEntitySuffixes: ReadonlySet<string>;
+  readonly notEntityPrefixes: ReadonlySet<string>;
   readonly orgFollowers: ReadonlySet<string>;
   readonly memberRoles: ReadonlySet<string>;
   readonly notNameWords: ReadonlySet<string>;
@@ -84,6 +85,7 @@ function compile(): EntityLexicon {
     orgSuffixes: new Set(ORGANIZATION_CUES.suffixes),
     orgPrefixes: new Set(ORGANIZATION_CUES.prefixes),
     notEntitySuffixes: new Set(ORGANIZATION_CUES.notEntitySuffixes),
+    notEntityPrefixes: new Set(ORGANIZATION_CUES.notEntityPrefixes),
     orgFollowers: new Set(ORGANIZATION_CUES.followers),
     memberRoles: new Set(ORGANIZATION_CUES.memberRoles),
     notNameWords: new Set(NOT_NAME_WORDS),

@@ -91,6 +91,7 @@ function runEnd(lexicon: EntityLexicon, tokens: readonly NameToken[], start: num
     const token = tokens[j];
     const previous = tokens[j - 1];
     if (token === undefined || previous === undefined || !continuesName(lexicon, previous, token.gap)) break;
+    if (token.text === 'The') break; // "... Flinck The FBI": a new name starts
     if (isNameish(token)) {
       end = j + 1;
       j += 1;
@@ -229,12 +230,63 @@ export function findMentions(
       continue;
     }
     const end = runEnd(lexicon, tokens, i);
-    const mention = readRun(lexicon, tokens, i, end, sentence);
+    const split = officeHolderSplit(lexicon, tokens, i, end);
+    if (split !== undefined) {
+      // "Bank of England Governor Andrew Bailey": the body, then its office-holder.
+      const body = readRun(lexicon, tokens, i, split, sentence, false);
+      if (body !== undefined) found.push({ ...body, cues: [...body.cues, EMPLOYER_CUE] });
+    }
+    const mention = readRun(lexicon, tokens, split ?? i, end, sentence, split === undefined);
     if (mention !== undefined) found.push(mention);
     // The acronym a name defines is the same mention, not a second one.
     i = mention?.acronym === undefined ? end : end + 1;
   }
   return found;
+}
+
+const EMPLOYER_CUE: Cue = { kind: 'organization', weight: 1, label: 'employer' };
+
+function isOrgSuffix(lexicon: EntityLexicon, word: string): boolean {
+  return lexicon.orgSuffixes.has(word) || (word.endsWith('s') && lexicon.orgSuffixes.has(word.slice(0, -1)));
+}
+
+/**
+ * Where a title block inside a run starts, when a name follows it and something precedes it:
+ * "Federal Reserve Chair Jerome Powell" splits before "Chair", "Communities Secretary Eric
+ * Pickles" before "Secretary". Undefined when the run does not read that way.
+ */
+function officeHolderSplit(
+  lexicon: EntityLexicon,
+  tokens: readonly NameToken[],
+  start: number,
+  end: number,
+): number | undefined {
+  let last = -1;
+  for (let k = end - 2; k > start; k -= 1) {
+    if (isTitle(lexicon, tokens[k]?.text ?? '')) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return undefined;
+  for (let k = last + 1; k < end; k += 1) {
+    const token = tokens[k];
+    if (token === undefined || token.shape !== 'capitalised' || isOrgSuffix(lexicon, token.text))
+      return undefined;
+    if (isTitle(lexicon, token.text) || lexicon.notNameWords.has(token.text)) return undefined;
+  }
+  if (end - last - 1 > 4) return undefined;
+  let first = last;
+  while (first - 1 > start && isTitle(lexicon, tokens[first - 1]?.text ?? '')) first -= 1;
+  // "of State" in "Secretary of State": part of the office.
+  if (
+    tokens[first - 1]?.text === 'of' &&
+    first - 2 > start &&
+    isTitle(lexicon, tokens[first - 2]?.text ?? '')
+  ) {
+    first -= 2;
+  }
+  return isTitle(lexicon, tokens[first - 1]?.text ?? '') || first <= start ? undefined : first;
 }
 
 function readRun(
@@ -243,6 +295,7 @@ function readRun(
   start: number,
   end: number,
   sentence: number,
+  withContext: boolean,
 ): Mention | undefined {
   const cues: Cue[] = [];
   let style: string | undefined;
@@ -251,7 +304,9 @@ function readRun(
     const word = tokens[from]?.text ?? '';
     const shape = tokens[from]?.shape;
     const nextWord = tokens[from + 1]?.text ?? '';
-    if (from + 1 < end && isTitle(lexicon, word)) {
+    // "Foreign Office", "Justice Department": an office named by its title words is an organisation.
+    const officeName = from + 2 === end && isOrgSuffix(lexicon, nextWord);
+    if (from + 1 < end && isTitle(lexicon, word) && !officeName) {
       const honorific = lexicon.honorifics.has(word);
       cues.push({ kind: 'person', weight: honorific ? 3 : 2, label: `title:${word}` });
       style = lexicon.styles.has(word) ? word : undefined;
@@ -296,11 +351,14 @@ function readRun(
   const lastWord = words[words.length - 1] ?? '';
   if (lexicon.places.has(key) || words.every((word) => isPlaceWord(lexicon, word))) return undefined;
   if (words.length > 1 && lexicon.notEntitySuffixes.has(lastWord)) return undefined;
+  if (words.length > 2 && lexicon.notEntityPrefixes.has(words[0] ?? '') && words[1] === 'of')
+    return undefined;
+  if (words.every((word) => isTitle(lexicon, word))) return undefined;
   if (isFurniture(lexicon, words)) return undefined;
   if (words.length === 1 && isStopWord(lastWord.toLowerCase()) && tokens[from]?.shape === 'capitalised')
     return undefined;
   if (style !== undefined && words.length > 1) style = undefined;
-  const { acronym } = contextCues(lexicon, tokens, start, end, cues);
+  const { acronym } = withContext ? contextCues(lexicon, tokens, start, end, cues) : { acronym: undefined };
   const gap = tokens[from]?.gap ?? '';
   const initial = from === 0 || QUOTE_OR_BREAK.test(gap);
   return { words, key, sentence, initial, style, acronym, cues };
