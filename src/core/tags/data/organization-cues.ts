@@ -173,6 +173,9 @@ export const ORGANIZATION_CUES = {
     'Secretariat',
     'Bloc',
     'Caucus',
+    'Museum',
+    'Gallery',
+    'AI',
   ],
   /** First word of a name that makes it an organisation ("Real Madrid", "Bank of England"). */
   prefixes: [
@@ -205,6 +208,7 @@ export const ORGANIZATION_CUES = {
     'Council',
     'Court',
     'Office',
+    'House',
   ],
   /**
    * Last word of a name that makes it neither a person nor an organisation: places, buildings,
@@ -276,8 +280,6 @@ export const ORGANIZATION_CUES = {
     'Cathedral',
     'Mosque',
     'Temple',
-    'Museum',
-    'Gallery',
     'Line',
     'Pipeline',
     'Canal',
@@ -379,6 +381,28 @@ export const ORGANIZATION_CUES = {
     'bid',
     'takeover',
     'merger',
+  ],
+  /** After a name and a comma: words that follow organisations ("Acme, which", "Acme, founded in"). */
+  commaFollowers: ['which', 'founded', 'based', 'headquartered', 'owned', 'listed'],
+  /** Possessive words that sit inside organisations' names ("Women's Tennis Association"). */
+  possessivesInNames: [
+    'Women',
+    'Men',
+    'People',
+    'Children',
+    'Workers',
+    'Veterans',
+    'Farmers',
+    'Teachers',
+    'Nurses',
+    'Writers',
+    'Artists',
+    'Citizens',
+    'Traders',
+    'Consumers',
+    'Employers',
+    'Doctors',
+    'Lawyers',
   ],
   /** Lower-case words just before "of"/"for"/"at" and a name ("chief executive of Acme", "analyst at"). */
   memberRoles: [

@@ -124,7 +124,6 @@ export const PERSON_CUES = {
     'Party',
     'Supreme',
     'Crown',
-    'Grand',
     'Senior',
     'Former',
     'Acting',

@@ -92,8 +92,10 @@ export function typeCluster(lexicon: EntityLexicon, cluster: EntityCluster): Typ
   // A person's name is a few words with no digits; anything else with only person cues is doubtful.
   if (kind === 'person' && (words.length > 4 || words.some((word) => /\d/.test(word)))) return undefined;
   const cues = [...shown[kind]]
+    .filter(([, weight]) => weight > 0)
     .sort(([a, wa], [b, wb]) => wb - wa || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, MAX_CUES_SHOWN)
     .map(([label]) => label);
-  return { kind, cues, labels: new Set(shown[kind].keys()) };
+  const labels = new Set([...shown[kind]].filter(([, weight]) => weight > 0).map(([label]) => label));
+  return { kind, cues, labels };
 }

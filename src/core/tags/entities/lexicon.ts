@@ -26,6 +26,8 @@ export interface EntityLexicon {
   readonly notEntitySuffixes: ReadonlySet<string>;
   readonly notEntityPrefixes: ReadonlySet<string>;
   readonly orgFollowers: ReadonlySet<string>;
+  readonly orgCommaFollowers: ReadonlySet<string>;
+  readonly possessivesInNames: ReadonlySet<string>;
   readonly memberRoles: ReadonlySet<string>;
   readonly notNameWords: ReadonlySet<string>;
   /** Surface keys of places the place gazetteer reads unambiguously: never a person or organisation. */
@@ -34,6 +36,8 @@ export interface EntityLexicon {
   readonly ambiguousPlaces: ReadonlySet<string>;
   /** Surface key -> the organisation gazetteer's entry. */
   readonly organizations: ReadonlyMap<string, OrganizationEntry>;
+  /** A gazetteer body's id -> the name of the organisation it belongs to. */
+  readonly parents: ReadonlyMap<string, string>;
 }
 
 function keys(surfaces: Iterable<string>): Set<string> {
@@ -66,6 +70,15 @@ function compile(): EntityLexicon {
 
   const ambiguousOrganizations = keys(AMBIGUOUS_ORGANIZATION_NAMES.flatMap((rule) => rule.surfaces));
   const organizations = new Map<string, OrganizationEntry>();
+  const parents = new Map<string, string>();
+  for (const entry of ORGANIZATIONS) {
+    for (const [name, ...names] of entry.bodies ?? []) {
+      if (name === undefined) continue;
+      const body: OrganizationEntry = { id: `${entry.id}/${name}`, name, names, acronyms: [] };
+      parents.set(body.id, entry.name);
+      for (const surface of [name, ...names]) organizations.set(surfaceKey(surface), body);
+    }
+  }
   for (const entry of ORGANIZATIONS) {
     for (const surface of [entry.name, ...entry.names, ...entry.acronyms]) {
       const key = surfaceKey(surface);
@@ -87,11 +100,14 @@ function compile(): EntityLexicon {
     notEntitySuffixes: new Set(ORGANIZATION_CUES.notEntitySuffixes),
     notEntityPrefixes: new Set(ORGANIZATION_CUES.notEntityPrefixes),
     orgFollowers: new Set(ORGANIZATION_CUES.followers),
+    orgCommaFollowers: new Set(ORGANIZATION_CUES.commaFollowers),
+    possessivesInNames: new Set(ORGANIZATION_CUES.possessivesInNames),
     memberRoles: new Set(ORGANIZATION_CUES.memberRoles),
     notNameWords: new Set(NOT_NAME_WORDS),
     places,
     ambiguousPlaces,
     organizations,
+    parents,
   };
 }
 

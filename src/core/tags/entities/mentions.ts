@@ -55,6 +55,9 @@ const AMPERSAND_GAP = /^ ?& ?$/;
 const DOT_GAP = /^\. ?$/;
 const AGE = /^\d{1,3}$/;
 
+/** Lower-case words of the whole document, to tell a sentence-opening common word from a name. */
+export type LowerWords = ReadonlySet<string>;
+
 function isNameish(token: NameToken): boolean {
   return token.shape === 'capitalised' || token.shape === 'upper';
 }
@@ -83,24 +86,62 @@ export function isShouted(tokens: readonly NameToken[]): boolean {
   return words >= 3 && upper / words >= 0.7;
 }
 
+function isOrgSuffix(lexicon: EntityLexicon, word: string): boolean {
+  return lexicon.orgSuffixes.has(word) || (word.endsWith('s') && lexicon.orgSuffixes.has(word.slice(0, -1)));
+}
+
+/** Index after the capitalised words from `from` on (space-separated), or `from` when there are none. */
+function nameishUntil(tokens: readonly NameToken[], from: number): number {
+  let k = from;
+  while (k < tokens.length) {
+    const token = tokens[k];
+    if (token === undefined || !isNameish(token) || (k > from && !SPACE_GAP.test(token.gap))) break;
+    k += 1;
+    if (token.possessive) break;
+  }
+  return k;
+}
+
 /** The end (exclusive) of the capitalised run starting at `start`. */
 function runEnd(lexicon: EntityLexicon, tokens: readonly NameToken[], start: number): number {
   let end = start + 1;
   let j = start + 1;
-  while (j < tokens.length && !(tokens[end - 1]?.possessive ?? false)) {
-    const token = tokens[j];
+  while (j < tokens.length) {
     const previous = tokens[j - 1];
-    if (token === undefined || previous === undefined || !continuesName(lexicon, previous, token.gap)) break;
+    const token = tokens[j];
+    if (token === undefined || previous === undefined) break;
+    // A possessive ends a name ("China’s ruling party"), except inside one ("Women’s Tennis Association").
+    if (previous.possessive && !(lexicon.possessivesInNames.has(previous.text) && j - 1 > start)) break;
+    if (!continuesName(lexicon, previous, token.gap)) break;
     if (token.text === 'The') break; // "... Flinck The FBI": a new name starts
     if (isNameish(token)) {
       end = j + 1;
       j += 1;
       continue;
     }
-    // A connector, then maybe "the", then a capitalised word: "Bank of England", "Bank of the West".
-    if (!CONNECTORS.has(token.text)) break;
-    let k = j + 1;
-    if (token.text === 'of' && tokens[k]?.text === 'the' && SPACE_GAP.test(tokens[k]?.gap ?? '')) k += 1;
+    // "Securities and Exchange Commission", "Avon and Somerset Police": "and" after one word, inside
+    // an organisation's name; elsewhere it joins two names ("Putin and Xi").
+    const leadingArticle = tokens[start]?.text === 'The' ? 1 : 0;
+    if (token.text === 'and' && j - start - leadingArticle === 1) {
+      const after = nameishUntil(tokens, j + 1);
+      if (
+        after > j + 1 &&
+        SPACE_GAP.test(tokens[j + 1]?.gap ?? '') &&
+        isOrgSuffix(lexicon, tokens[after - 1]?.text ?? '')
+      ) {
+        end = after;
+        j = after;
+        continue;
+      }
+      break;
+    }
+    // Connectors, then maybe "the", then a capitalised word: "Bank of England", "Ursula von der Leyen".
+    let k = j;
+    while (k < tokens.length && CONNECTORS.has(tokens[k]?.text ?? '') && SPACE_GAP.test(tokens[k]?.gap ?? ''))
+      k += 1;
+    if (k === j) break;
+    if (tokens[k - 1]?.text === 'of' && tokens[k]?.text === 'the' && SPACE_GAP.test(tokens[k]?.gap ?? ''))
+      k += 1;
     const after = tokens[k];
     if (after === undefined || !isNameish(after) || !SPACE_GAP.test(after.gap)) break;
     j = k;
@@ -123,13 +164,19 @@ function contextCues(
 ): { acronym: string | undefined } {
   const first = tokens[start];
   const before = tokens[start - 1];
+  // "Its director, Paul Johnson, said": a role, then the name in apposition.
+  if (before !== undefined && first !== undefined && first.gap === ', ' && lexicon.roles.has(before.text)) {
+    cues.push({ kind: 'person', weight: 2, label: `role:${before.text}` });
+  }
   if (before !== undefined && first !== undefined && SPACE_GAP.test(first.gap) && before.shape === 'lower') {
     if (lexicon.roles.has(before.text))
       cues.push({ kind: 'person', weight: 2, label: `role:${before.text}` });
     else if (lexicon.speechVerbs.has(before.text)) cues.push({ kind: 'said', weight: 1, label: 'said' });
     let k = start - 1;
     if (before.text === 'the') {
+      // "the Holburne Museum", "at the Santiago Bernabeu": people are not "the" anyone.
       cues.push({ kind: 'organization', weight: 1, label: 'the' });
+      cues.push({ kind: 'person', weight: -3, label: 'after the' });
       k -= 1;
     }
     const link = lowerAt(tokens, k);
@@ -170,7 +217,7 @@ function contextCues(
   } else if (gap.startsWith(',')) {
     const word = next.text;
     if (lexicon.personFollowers.has(word)) cues.push({ kind: 'person', weight: 2, label: word });
-    else if (word === 'which') cues.push({ kind: 'organization', weight: 1, label: word });
+    else if (lexicon.orgCommaFollowers.has(word)) cues.push({ kind: 'organization', weight: 1, label: word });
     else {
       // "Smith, a spokesman for ...", "Smith, chief executive of ...": a role in apposition.
       const from = ARTICLES.has(word) ? end + 1 : end;
@@ -206,19 +253,34 @@ export function isFurniture(lexicon: EntityLexicon, words: readonly string[]): b
 }
 
 function isPlaceWord(lexicon: EntityLexicon, word: string): boolean {
-  return lexicon.places.has(word) || word.split('-').every((part) => lexicon.places.has(part));
+  if (lexicon.places.has(word) || word.split('-').every((part) => lexicon.places.has(part))) return true;
+  // "TOKYO" in a dateline.
+  return (
+    word.length > 2 &&
+    !word.includes('.') &&
+    lexicon.places.has(word.charAt(0) + word.slice(1).toLowerCase()) &&
+    word === word.toUpperCase()
+  );
+}
+
+/** A capitalised word the document also uses in lower case ("Rival", "Shares"): a sentence opener. */
+function isCommonWord(lowerWords: LowerWords, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lowerWords.has(lower)) return true;
+  return lower.endsWith('s') ? lowerWords.has(lower.slice(0, -1)) : lowerWords.has(`${lower}s`);
 }
 
 /**
  * The names one body sentence uses: runs of capitalised words, with titles and sentence openers
  * taken off and the cues around each kept. Places, page furniture, buildings and events are left
  * out. Shouted sentences give none (their capitals say nothing). Linear in the number of words.
- * @example findMentions(lexicon, tokenizeNames('Russian President Vladimir Putin said'), 0)[0].key // 'Vladimir Putin'
+ * @example findMentions(lexicon, tokenizeNames('Russian President Vladimir Putin said'), 0, new Set())[0].key // 'Vladimir Putin'
  */
 export function findMentions(
   lexicon: EntityLexicon,
   tokens: readonly NameToken[],
   sentence: number,
+  lowerWords: LowerWords,
 ): Mention[] {
   const found: Mention[] = [];
   if (isShouted(tokens)) return found;
@@ -230,13 +292,24 @@ export function findMentions(
       continue;
     }
     const end = runEnd(lexicon, tokens, i);
+    const run: Run = { tokens, start: i, end, sentence, lowerWords };
     const split = officeHolderSplit(lexicon, tokens, i, end);
-    if (split !== undefined) {
+    let mention: Mention | undefined;
+    if (split === undefined) {
+      mention = readRun(lexicon, run, i, []);
+    } else {
       // "Bank of England Governor Andrew Bailey": the body, then its office-holder.
-      const body = readRun(lexicon, tokens, i, split, sentence, false);
-      if (body !== undefined) found.push({ ...body, cues: [...body.cues, EMPLOYER_CUE] });
+      if (split.bodyEnd > i) {
+        const body = readRun(lexicon, { ...run, end: split.bodyEnd }, i, [], false);
+        if (body !== undefined) found.push({ ...body, cues: [...body.cues, EMPLOYER_CUE] });
+      }
+      const titles: Cue[] = [];
+      for (let k = split.bodyEnd; k < split.nameStart; k += 1) {
+        const word = tokens[k]?.text ?? '';
+        if (isTitle(lexicon, word)) titles.push(titleCue(lexicon, word));
+      }
+      mention = readRun(lexicon, run, split.nameStart, titles);
     }
-    const mention = readRun(lexicon, tokens, split ?? i, end, sentence, split === undefined);
     if (mention !== undefined) found.push(mention);
     // The acronym a name defines is the same mention, not a second one.
     i = mention?.acronym === undefined ? end : end + 1;
@@ -246,21 +319,30 @@ export function findMentions(
 
 const EMPLOYER_CUE: Cue = { kind: 'organization', weight: 1, label: 'employer' };
 
-function isOrgSuffix(lexicon: EntityLexicon, word: string): boolean {
-  return lexicon.orgSuffixes.has(word) || (word.endsWith('s') && lexicon.orgSuffixes.has(word.slice(0, -1)));
+function titleCue(lexicon: EntityLexicon, word: string): Cue {
+  return { kind: 'person', weight: lexicon.honorifics.has(word) ? 3 : 2, label: `title:${word}` };
+}
+
+interface Run {
+  readonly tokens: readonly NameToken[];
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly lowerWords: LowerWords;
 }
 
 /**
- * Where a title block inside a run starts, when a name follows it and something precedes it:
- * "Federal Reserve Chair Jerome Powell" splits before "Chair", "Communities Secretary Eric
- * Pickles" before "Secretary". Undefined when the run does not read that way.
+ * Where a title block inside a run starts and ends, when a name follows it: "Federal Reserve Chair
+ * Jerome Powell" has the body "Federal Reserve", "Chief Financial Officer Yoichi Miyazaki" none.
+ * Undefined when the run does not read that way (no title inside, or the run is an organisation's
+ * name such as "Crown Prosecution Service").
  */
 function officeHolderSplit(
   lexicon: EntityLexicon,
   tokens: readonly NameToken[],
   start: number,
   end: number,
-): number | undefined {
+): { bodyEnd: number; nameStart: number } | undefined {
   let last = -1;
   for (let k = end - 2; k > start; k -= 1) {
     if (isTitle(lexicon, tokens[k]?.text ?? '')) {
@@ -277,50 +359,60 @@ function officeHolderSplit(
   }
   if (end - last - 1 > 4) return undefined;
   let first = last;
-  while (first - 1 > start && isTitle(lexicon, tokens[first - 1]?.text ?? '')) first -= 1;
+  while (first - 1 >= start && isTitle(lexicon, tokens[first - 1]?.text ?? '')) first -= 1;
   // "of State" in "Secretary of State": part of the office.
   if (
     tokens[first - 1]?.text === 'of' &&
-    first - 2 > start &&
+    first - 2 >= start &&
     isTitle(lexicon, tokens[first - 2]?.text ?? '')
   ) {
     first -= 2;
+    while (first - 1 >= start && isTitle(lexicon, tokens[first - 1]?.text ?? '')) first -= 1;
   }
-  return isTitle(lexicon, tokens[first - 1]?.text ?? '') || first <= start ? undefined : first;
+  // A run that opens with a title is all office up to the name: "Chief Financial Officer ...".
+  const opensWithTitle = isTitle(lexicon, tokens[start]?.text ?? '');
+  return { bodyEnd: opensWithTitle ? start : first, nameStart: last + 1 };
 }
 
 function readRun(
   lexicon: EntityLexicon,
-  tokens: readonly NameToken[],
-  start: number,
-  end: number,
-  sentence: number,
-  withContext: boolean,
+  run: Run,
+  nameFrom: number,
+  given: readonly Cue[],
+  withContext = true,
 ): Mention | undefined {
-  const cues: Cue[] = [];
+  const { tokens, end, sentence, lowerWords } = run;
+  const cues: Cue[] = [...given];
   let style: string | undefined;
-  let from = start;
+  for (const cue of given)
+    if (lexicon.styles.has(cue.label.slice('title:'.length))) style = cue.label.slice(6);
+  let from = nameFrom;
+  let strippedTitle = given.length > 0;
+  // An organisation's name keeps its title-like words: "Crown Prosecution Service", "Labour Party".
+  const organizationName = isOrgSuffix(lexicon, tokens[end - 1]?.text ?? '');
   while (from < end) {
     const word = tokens[from]?.text ?? '';
     const shape = tokens[from]?.shape;
     const nextWord = tokens[from + 1]?.text ?? '';
-    // "Foreign Office", "Justice Department": an office named by its title words is an organisation.
-    const officeName = from + 2 === end && isOrgSuffix(lexicon, nextWord);
-    if (from + 1 < end && isTitle(lexicon, word) && !officeName) {
-      const honorific = lexicon.honorifics.has(word);
-      cues.push({ kind: 'person', weight: honorific ? 3 : 2, label: `title:${word}` });
+    const opensSentence = from === 0 || QUOTE_OR_BREAK.test(tokens[from]?.gap ?? '');
+    if (shape === 'lower' || shape === 'digits') {
+      from += 1; // a connector left at the front once an opener is gone: "Shares of Microsoft"
+      continue;
+    }
+    if (from + 1 < end && isTitle(lexicon, word) && !organizationName) {
+      strippedTitle = true;
+      cues.push(titleCue(lexicon, word));
       style = lexicon.styles.has(word) ? word : undefined;
       from += 1;
       // "Secretary of State Antony Blinken": the office's "of" phrase goes with the title.
       if (tokens[from]?.text === 'of' && from + 2 < end) from += 2;
       continue;
     }
-    if (
-      shape === 'capitalised' &&
-      (isStopWord(word.toLowerCase()) || lexicon.notNameWords.has(word)) &&
-      from + 1 < end
-    ) {
-      if (!lexicon.orgPrefixes.has(word)) {
+    if (shape === 'capitalised' && from + 1 < end && !lexicon.orgPrefixes.has(word)) {
+      const opener =
+        isStopWord(word.toLowerCase()) ||
+        (opensSentence && (lexicon.notNameWords.has(word) || isCommonWord(lowerWords, word)));
+      if (opener) {
         from += 1;
         continue;
       }
@@ -331,10 +423,9 @@ function readRun(
       continue;
     }
     // "Ahead of the SCO summit", "Because of Acme": a sentence opener joined to a name by "of".
-    const following = tokens[from + 1]?.text ?? '';
     if (
-      from === 0 &&
-      CONNECTORS.has(following) &&
+      opensSentence &&
+      CONNECTORS.has(nextWord) &&
       !lexicon.orgPrefixes.has(word) &&
       !lexicon.orgSuffixes.has(word)
     ) {
@@ -345,8 +436,10 @@ function readRun(
     break;
   }
   if (from >= end) return undefined;
-  const words: string[] = [];
-  for (let k = from; k < end; k += 1) words.push(tokens[k]?.text ?? '');
+  let words: string[] = [];
+  // A possessive inside a name is written as it stands ("Women’s Tennis Association").
+  for (let k = from; k < end; k += 1) words.push((k < end - 1 ? tokens[k]?.raw : tokens[k]?.text) ?? '');
+  words = withoutHomePlace(lexicon, words);
   const key = words.join(' ');
   const lastWord = words[words.length - 1] ?? '';
   if (lexicon.places.has(key) || words.every((word) => isPlaceWord(lexicon, word))) return undefined;
@@ -355,11 +448,30 @@ function readRun(
     return undefined;
   if (words.every((word) => isTitle(lexicon, word))) return undefined;
   if (isFurniture(lexicon, words)) return undefined;
-  if (words.length === 1 && isStopWord(lastWord.toLowerCase()) && tokens[from]?.shape === 'capitalised')
-    return undefined;
+  const opens = from === 0 || QUOTE_OR_BREAK.test(tokens[from]?.gap ?? '');
+  if (words.length === 1 && tokens[from]?.shape === 'capitalised') {
+    if (isStopWord(lastWord.toLowerCase()) || (opens && isCommonWord(lowerWords, lastWord))) return undefined;
+  }
   if (style !== undefined && words.length > 1) style = undefined;
-  const { acronym } = withContext ? contextCues(lexicon, tokens, start, end, cues) : { acronym: undefined };
-  const gap = tokens[from]?.gap ?? '';
-  const initial = from === 0 || QUOTE_OR_BREAK.test(gap);
-  return { words, key, sentence, initial, style, acronym, cues };
+  // Context is read around the name, or around its titles when it had some ("said President ...").
+  const contextStart = strippedTitle ? run.start : from;
+  const { acronym } = withContext
+    ? contextCues(lexicon, tokens, contextStart, end, cues)
+    : { acronym: undefined };
+  return { words, key, sentence, initial: opens, style, acronym, cues };
+}
+
+/**
+ * "James Corwin of Oklahoma" -> "James Corwin": a home place after a person's name is not part of
+ * it. Organisations keep theirs ("Bank of England", "University of Oxford", "Church of England").
+ */
+function withoutHomePlace(lexicon: EntityLexicon, words: string[]): string[] {
+  const of = words.indexOf('of');
+  if (of < 1 || of === words.length - 1) return words;
+  const before = words.slice(0, of);
+  const after = words.slice(of + 1);
+  if (!after.every((word) => isPlaceWord(lexicon, word))) return words;
+  if (lexicon.orgPrefixes.has(before[0] ?? '') || before.some((word) => isOrgSuffix(lexicon, word)))
+    return words;
+  return before;
 }

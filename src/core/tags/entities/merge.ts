@@ -79,6 +79,31 @@ function initialsOf(words: readonly string[]): string[] {
   return all === content ? [all] : [all, content];
 }
 
+/** Whether the acronym's letters appear in order among the name's initials, first and last included. */
+function abbreviates(acronym: string, initials: string): boolean {
+  if (acronym.length < 3 || acronym[0] !== initials[0] || acronym.at(-1) !== initials.at(-1)) return false;
+  let at = 0;
+  for (const letter of acronym) {
+    at = initials.indexOf(letter, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
+}
+
+/** The one multi-word name of the document that `acronym` abbreviates, if exactly one does. */
+function abbreviatedName(acronym: string, words: ReadonlyMap<string, readonly string[]>): string | undefined {
+  const letters = acronym.replaceAll('.', '');
+  let found: string | undefined;
+  for (const [key, nameWords] of words) {
+    if (nameWords.length < 2 || !initialsOf(nameWords).some((initials) => abbreviates(letters, initials)))
+      continue;
+    if (found !== undefined) return undefined;
+    found = key;
+  }
+  return found;
+}
+
 /**
  * Groups a document's mentions into one cluster per person or organisation: the same surface, an
  * acronym defined in brackets or matching a name's initials, names the organisation gazetteer files
@@ -96,11 +121,27 @@ export function mergeMentions(lexicon: EntityLexicon, mentions: readonly Mention
     words.set(mention.key, mention.words);
   }
 
-  // The gazetteer: every name of one entry is one organisation.
+  // The gazetteer: every name of one entry is one organisation. A bare acronym whose entry is not
+  // otherwise named yields to a name of the story it abbreviates: "ECB" in a cricket story is the
+  // England and Wales Cricket Board, not the European Central Bank.
+  const entryNamed = new Set<string>();
+  for (const key of counts.keys()) {
+    const entry = lexicon.organizations.get(key);
+    if (entry !== undefined && !entry.acronyms.includes(key)) entryNamed.add(entry.id);
+  }
   const byEntry = new Map<string, string>();
+  const localAcronyms = new Set<string>();
   for (const key of counts.keys()) {
     const entry = lexicon.organizations.get(key);
     if (entry === undefined) continue;
+    if (!entryNamed.has(entry.id) && isAcronym(key)) {
+      const local = abbreviatedName(key, words);
+      if (local !== undefined) {
+        sets.union(key, local);
+        localAcronyms.add(key);
+        continue;
+      }
+    }
     const first = byEntry.get(entry.id);
     if (first === undefined) byEntry.set(entry.id, key);
     else sets.union(key, first);
@@ -178,7 +219,7 @@ export function mergeMentions(lexicon: EntityLexicon, mentions: readonly Mention
     cluster.surfaces.set(mention.key, (cluster.surfaces.get(mention.key) ?? 0) + 1);
     cluster.mentions.push(mention);
     cluster.cues.push(...mention.cues);
-    cluster.gazetteer ??= lexicon.organizations.get(mention.key);
+    if (!localAcronyms.has(mention.key)) cluster.gazetteer ??= lexicon.organizations.get(mention.key);
     cluster.style ??= mention.style;
     if (mention.acronym !== undefined && !cluster.surfaces.has(mention.acronym))
       cluster.surfaces.set(mention.acronym, 0);

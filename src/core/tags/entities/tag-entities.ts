@@ -84,6 +84,11 @@ function aliasesOf(cluster: EntityCluster, name: string): string[] {
     .map(([key]) => key);
 }
 
+function parentOf(lexicon: EntityLexicon, cluster: EntityCluster): { parent?: string } {
+  const parent = cluster.gazetteer === undefined ? undefined : lexicon.parents.get(cluster.gazetteer.id);
+  return parent === undefined ? {} : { parent };
+}
+
 /** Whether a cluster is trusted at all: a lone capitalised word that only ever opens a sentence is not. */
 function trusted(lexicon: EntityLexicon, cluster: EntityCluster, typing: Typing): boolean {
   const words = fullestWords(cluster);
@@ -152,10 +157,13 @@ export function tagEntities(text: TaggableText, options: EntityOptions = {}): Ta
   const lexicon = entityLexicon();
   const mentions: Mention[] = [];
   const shouted: NameToken[][] = [];
-  text.sentences.forEach((sentence, index) => {
-    const tokens = tokenizeNames(sentence);
+  const sentences = text.sentences.map(tokenizeNames);
+  const lowerWords = new Set<string>();
+  for (const tokens of sentences)
+    for (const token of tokens) if (token.shape === 'lower') lowerWords.add(token.text);
+  sentences.forEach((tokens, index) => {
     if (isShouted(tokens)) shouted.push(tokens);
-    else mentions.push(...findMentions(lexicon, tokens, index));
+    else mentions.push(...findMentions(lexicon, tokens, index, lowerWords));
   });
 
   const entities: Entity[] = [];
@@ -221,6 +229,7 @@ export function tagEntities(text: TaggableText, options: EntityOptions = {}): Ta
         evidence: [entity.name, ...entity.aliases].slice(0, MAX_SURFACES_SHOWN).concat(entity.typing.cues),
         aliases: entity.aliases,
         mentions: total,
+        ...parentOf(lexicon, entity.cluster),
       });
     }
   }

@@ -12,6 +12,8 @@ export interface NameToken {
   readonly possessive: boolean;
   /** The characters between the previous word (or the start) and this one, verbatim. */
   readonly gap: string;
+  /** The word as written, possessive included. */
+  readonly raw: string;
 }
 
 const APOSTROPHE = 0x27;
@@ -101,6 +103,8 @@ export function tokenizeNames(text: string): NameToken[] {
       if (more === 0) break;
       end += 1 + more;
     }
+    // "U.S.": an abbreviation keeps its last dot, so it reads as written.
+    if (text.charCodeAt(end) === 0x2e && text.slice(at, end).includes('.')) end += 1;
     // A trailing apostrophe belongs to the word (a plural possessive); other joiners do not.
     if (
       end < text.length &&
@@ -109,8 +113,9 @@ export function tokenizeNames(text: string): NameToken[] {
       const next = text.charCodeAt(end + 1);
       if (Number.isNaN(next) || letterMarkDigitAt(text, end + 1) === 0) end += 1;
     }
-    const { text: word, possessive } = withoutPossessive(text.slice(at, end));
-    tokens.push({ text: word, shape: shapeOf(word), possessive, gap: text.slice(gapStart, at) });
+    const raw = text.slice(at, end);
+    const { text: word, possessive } = withoutPossessive(raw);
+    tokens.push({ text: word, shape: shapeOf(word), possessive, gap: text.slice(gapStart, at), raw });
     at = end;
     gapStart = end;
   }
