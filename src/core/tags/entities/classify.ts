@@ -48,13 +48,17 @@ function nameCues(lexicon: EntityLexicon, cluster: EntityCluster, words: readonl
       const inner = words.slice(1, -1).find((word) => lexicon.orgSuffixes.has(word));
       if (inner !== undefined) cues.push({ kind: 'organization', weight: 2, label: `inner:${inner}` });
     }
-    if (lexicon.orgPrefixes.has(first))
+    // "Confederation of British Industry", "Institute for Fiscal Studies".
+    if (lexicon.orgSuffixes.has(first) && (words[1] === 'of' || words[1] === 'for')) {
+      cues.push({ kind: 'organization', weight: 3, label: `prefix:${first}` });
+    } else if (lexicon.orgPrefixes.has(first))
       cues.push({ kind: 'organization', weight: 3, label: `prefix:${first}` });
     if (words.includes('of') || words.includes('for'))
       cues.push({ kind: 'organization', weight: 1, label: 'of' });
     if (words.length > 4) cues.push({ kind: 'organization', weight: 1, label: 'long name' });
   } else if (/^\p{Lu}[\p{Lu}\d&.]+$/u.test(first)) {
-    cues.push({ kind: 'organization', weight: 1, label: 'acronym' });
+    // An acronym named again and again is nearly always a body ("UEFA", "FBI").
+    cues.push({ kind: 'organization', weight: cluster.mentions.length >= 2 ? 2 : 1, label: 'acronym' });
   }
   for (const [key] of cluster.surfaces) {
     if (key !== words.join(' ') && /^\p{Lu}[\p{Lu}\d&.]+$/u.test(key) && !key.includes(' ')) {
@@ -81,9 +85,13 @@ export function typeCluster(lexicon: EntityLexicon, cluster: EntityCluster): Typ
     const repeats = seen.get(cue.label) ?? 0;
     if (repeats >= MAX_REPEATS) continue;
     seen.set(cue.label, repeats + 1);
-    const kind: EntityKind = cue.kind === 'said' ? (words.length >= 2 ? 'person' : 'organization') : cue.kind;
-    totals[kind] += cue.weight;
-    shown[kind].set(cue.label, (shown[kind].get(cue.label) ?? 0) + cue.weight);
+    // A full name quoted is a person's; a lone word that says things, with no full name to join, is
+    // more often a company or a body ("Toyota said").
+    const quotedPerson = cue.kind === 'said' && words.length >= 2;
+    const kind: EntityKind = cue.kind === 'said' ? (quotedPerson ? 'person' : 'organization') : cue.kind;
+    const weight = quotedPerson ? 2 : cue.weight;
+    totals[kind] += weight;
+    shown[kind].set(cue.label, (shown[kind].get(cue.label) ?? 0) + weight);
   }
   let kind: EntityKind | undefined;
   if (totals.person > totals.organization && totals.person >= MIN_EVIDENCE) kind = 'person';

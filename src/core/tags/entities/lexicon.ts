@@ -27,6 +27,7 @@ export interface EntityLexicon {
   readonly notEntityPrefixes: ReadonlySet<string>;
   readonly orgFollowers: ReadonlySet<string>;
   readonly orgCommaFollowers: ReadonlySet<string>;
+  readonly orgNouns: ReadonlySet<string>;
   readonly possessivesInNames: ReadonlySet<string>;
   readonly memberRoles: ReadonlySet<string>;
   readonly notNameWords: ReadonlySet<string>;
@@ -101,6 +102,7 @@ function compile(): EntityLexicon {
     notEntityPrefixes: new Set(ORGANIZATION_CUES.notEntityPrefixes),
     orgFollowers: new Set(ORGANIZATION_CUES.followers),
     orgCommaFollowers: new Set(ORGANIZATION_CUES.commaFollowers),
+    orgNouns: new Set(ORGANIZATION_CUES.nouns),
     possessivesInNames: new Set(ORGANIZATION_CUES.possessivesInNames),
     memberRoles: new Set(ORGANIZATION_CUES.memberRoles),
     notNameWords: new Set(NOT_NAME_WORDS),

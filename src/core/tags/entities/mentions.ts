@@ -171,6 +171,8 @@ function contextCues(
   if (before !== undefined && first !== undefined && SPACE_GAP.test(first.gap) && before.shape === 'lower') {
     if (lexicon.roles.has(before.text))
       cues.push({ kind: 'person', weight: 2, label: `role:${before.text}` });
+    else if (lexicon.orgNouns.has(before.text))
+      cues.push({ kind: 'organization', weight: 2, label: `noun:${before.text}` });
     else if (lexicon.speechVerbs.has(before.text)) cues.push({ kind: 'said', weight: 1, label: 'said' });
     let k = start - 1;
     if (before.text === 'the') {
@@ -353,6 +355,7 @@ function officeHolderSplit(
   if (last < 0) return undefined;
   for (let k = last + 1; k < end; k += 1) {
     const token = tokens[k];
+    if (token !== undefined && k > last + 1 && CONNECTORS.has(token.text)) continue; // "von der Leyen"
     if (token === undefined || token.shape !== 'capitalised' || isOrgSuffix(lexicon, token.text))
       return undefined;
     if (isTitle(lexicon, token.text) || lexicon.notNameWords.has(token.text)) return undefined;
@@ -443,10 +446,11 @@ function readRun(
   const key = words.join(' ');
   const lastWord = words[words.length - 1] ?? '';
   if (lexicon.places.has(key) || words.every((word) => isPlaceWord(lexicon, word))) return undefined;
-  if (words.length > 1 && lexicon.notEntitySuffixes.has(lastWord)) return undefined;
+  // "Susan Park" after a title is a person, whatever "Park" usually ends.
+  if (words.length > 1 && lexicon.notEntitySuffixes.has(lastWord) && !strippedTitle) return undefined;
   if (words.length > 2 && lexicon.notEntityPrefixes.has(words[0] ?? '') && words[1] === 'of')
     return undefined;
-  if (words.every((word) => isTitle(lexicon, word))) return undefined;
+  if (!organizationName && words.every((word) => isTitle(lexicon, word))) return undefined;
   if (isFurniture(lexicon, words)) return undefined;
   const opens = from === 0 || QUOTE_OR_BREAK.test(tokens[from]?.gap ?? '');
   if (words.length === 1 && tokens[from]?.shape === 'capitalised') {

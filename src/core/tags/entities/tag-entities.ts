@@ -111,6 +111,8 @@ function standsAlone(typing: Typing): boolean {
   const labels = [...typing.labels];
   if (typing.kind === 'person') return labels.some((label) => PERSON_STANDING.test(label));
   if (labels.some((label) => label.startsWith('affiliation:'))) return false;
+  // "the FBI": an acronym with the article is a body, even named once.
+  if (typing.labels.has('acronym') && typing.labels.has('the')) return true;
   return labels.some((label) => ORGANIZATION_STANDING.test(label));
 }
 
