@@ -193,12 +193,23 @@ export function mergeMentions(lexicon: EntityLexicon, mentions: readonly Mention
   const byLengthDown = [...words.keys()].sort(
     (a, b) => (words.get(b)?.length ?? 0) - (words.get(a)?.length ?? 0),
   );
+  // "Mr Mittal" is the man, not "Mittal Steel": a short form called by a title joins only a longer
+  // name that is not an organisation's.
+  const titled = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.cues.some((cue) => cue.kind === 'person' && cue.weight >= 2)) titled.add(mention.key);
+  }
+  const isOrganizationName = (key: string): boolean => {
+    const nameWords = words.get(key) ?? [];
+    return lexicon.orgSuffixes.has(nameWords[nameWords.length - 1] ?? '') || lexicon.organizations.has(key);
+  };
   for (const key of byLengthDown) {
     const fits = longer.get(key);
     if (fits === undefined) continue;
     let best: string | undefined;
     let bestCount = -1;
     for (const fit of fits) {
+      if (titled.has(key) && isOrganizationName(fit)) continue;
       const count = counts.get(fit) ?? 0;
       if (count > bestCount) {
         best = fit;
