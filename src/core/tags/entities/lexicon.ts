@@ -58,7 +58,8 @@ function compile(): EntityLexicon {
   const placeSurfaces: string[] = [];
   for (const place of PLACES) {
     placeSurfaces.push(place.name, ...place.aliases, ...place.cities, ...(place.subdivisions ?? []));
-    placeSurfaces.push(...(place.metonyms ?? []));
+    // Metonyms ("Bank of England", "Federal Reserve", "Kremlin") are institutions: the place tagger
+    // counts them toward their country, and here they may be organisations if the evidence says so.
     for (const demonym of place.demonyms) {
       placeSurfaces.push(demonym);
       if (!NO_PLURAL.test(demonym)) placeSurfaces.push(`${demonym}s`);
