@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
+import { evaluateEntities, formatEntityReport } from './eval/dev-entities.js';
 import { evaluateCorpus } from './eval/evaluate.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
   }
   console.log(formatReport(results));
+  console.log(`\n${formatEntityReport(await evaluateEntities(), values.verbose)}`);
   console.log(`\nEvaluated in ${elapsedMs} ms.`);
 
   const out = values.out;

@@ -106,7 +106,8 @@ function clean(name: string): string {
 
 function capitalisedPhrases(title: string | null, sentences: readonly string[]): Predicted[] {
   const phrases = new Set<string>();
-  for (const text of [title ?? '', ...sentences]) for (const phrase of findNamePhrases(text)) phrases.add(phrase);
+  for (const text of [title ?? '', ...sentences])
+    for (const phrase of findNamePhrases(text)) phrases.add(phrase);
   return [...phrases].map((phrase) => [phrase]);
 }
 
@@ -130,7 +131,9 @@ export async function evaluateEntities(dir: string = ENTITY_FIXTURES): Promise<E
     counts.set(key, entry);
   };
   const misses: string[] = [];
-  const files = readdirSync(dir).filter((file) => file.endsWith('.txt') && labels.stories[file] !== undefined);
+  const files = readdirSync(dir).filter(
+    (file) => file.endsWith('.txt') && labels.stories[file] !== undefined,
+  );
   for (const file of files.sort()) {
     const story = labels.stories[file];
     if (story === undefined) continue;
@@ -165,7 +168,9 @@ export async function evaluateEntities(dir: string = ENTITY_FIXTURES): Promise<E
   for (const system of systems) {
     result[system] = {
       person: totals(counts.get(`${system}\u0000person`) ?? { predicted: 0, expected: 0, matched: 0 }),
-      organization: totals(counts.get(`${system}\u0000organization`) ?? { predicted: 0, expected: 0, matched: 0 }),
+      organization: totals(
+        counts.get(`${system}\u0000organization`) ?? { predicted: 0, expected: 0, matched: 0 },
+      ),
     };
   }
   return { stories: files.length, systems: result, misses };
@@ -195,7 +200,10 @@ export function formatEntityReport(report: EntityReport, verbose = false): strin
 
 const COMPROMISE_VERSION = (
   JSON.parse(
-    readFileSync(fileURLToPath(new URL('../../node_modules/compromise/package.json', import.meta.url)), 'utf8'),
+    readFileSync(
+      fileURLToPath(new URL('../../node_modules/compromise/package.json', import.meta.url)),
+      'utf8',
+    ),
   ) as { version: string }
 ).version;
 
