@@ -16,8 +16,12 @@ const MAX_REPEATS = 2;
 const MIN_EVIDENCE = 2;
 const MAX_CUES_SHOWN = 4;
 
-/** The words of a cluster's fullest surface. */
-export function fullestWords(cluster: EntityCluster): string[] {
+const fullest = new WeakMap<EntityCluster, readonly string[]>();
+
+/** The words of a cluster's fullest surface (computed once per cluster). */
+export function fullestWords(cluster: EntityCluster): readonly string[] {
+  const known = fullest.get(cluster);
+  if (known !== undefined) return known;
   let best: string[] = [];
   let bestCount = -1;
   for (const [key, count] of cluster.surfaces) {
@@ -27,6 +31,7 @@ export function fullestWords(cluster: EntityCluster): string[] {
       bestCount = count;
     }
   }
+  fullest.set(cluster, best);
   return best;
 }
 

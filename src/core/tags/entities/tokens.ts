@@ -52,6 +52,20 @@ export function shapeOf(word: string): Shape {
   let lower = 0;
   let first: 'upper' | 'lower' | 'digit' | undefined;
   for (let i = 0; i < word.length; i += charLengthAt(word, i)) {
+    const code = word.charCodeAt(i);
+    // ASCII without building a one-character string: this runs on every word of every story.
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) {
+        upper += 1;
+        first ??= 'upper';
+      } else if (code >= 0x61 && code <= 0x7a) {
+        lower += 1;
+        first ??= 'lower';
+      } else if (code >= 0x30 && code <= 0x39) {
+        first ??= 'digit';
+      }
+      continue;
+    }
     const char = word.slice(i, i + charLengthAt(word, i));
     if (isUpperChar(char)) {
       upper += 1;
