@@ -176,6 +176,11 @@ export const ORGANIZATION_CUES = {
     'Museum',
     'Gallery',
     'AI',
+    'Wines',
+    'Spirits',
+    'Brewery',
+    'Breweries',
+    'Beverages',
   ],
   /** First word of a name that makes it an organisation ("Real Madrid", "Bank of England"). */
   prefixes: [
@@ -299,6 +304,9 @@ export const ORGANIZATION_CUES = {
     'Budget',
     'Report',
     'Fever',
+    'League',
+    'Year',
+    'Camp',
   ],
   /** First word of a name, before "of", that makes it a place or event ("Sea of Galilee", "Battle of Hastings"). */
   notEntityPrefixes: [

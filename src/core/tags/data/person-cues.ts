@@ -177,6 +177,7 @@ export const PERSON_CUES = {
     'MLA',
     'TD',
     'Cllr',
+    'Boss',
   ],
   /**
    * Titles that stay in the name when the person is known by one name under them: "Pope Francis",

@@ -61,6 +61,11 @@ function nameCues(lexicon: EntityLexicon, cluster: EntityCluster, words: readonl
     if (words.includes('of') || words.includes('for'))
       cues.push({ kind: 'organization', weight: 1, label: 'of' });
     if (words.length > 4) cues.push({ kind: 'organization', weight: 1, label: 'long name' });
+    // "BBC Radio Scotland", "LG Electronics": people's names do not open with an acronym.
+    if (/^\p{Lu}[\p{Lu}\d&]+$/u.test(first))
+      cues.push({ kind: 'organization', weight: 2, label: 'acronym first' });
+    // "Diageo North America": a place named inside is an organisation's branch, not a person's name.
+    if (containsPlacePhrase(lexicon, words)) cues.push({ kind: 'person', weight: -3, label: 'place inside' });
   } else if (/^\p{Lu}[\p{Lu}\d&.]+$/u.test(first)) {
     // An acronym named again and again is nearly always a body ("UEFA", "FBI").
     cues.push({ kind: 'organization', weight: cluster.mentions.length >= 2 ? 2 : 1, label: 'acronym' });
@@ -72,6 +77,15 @@ function nameCues(lexicon: EntityLexicon, cluster: EntityCluster, words: readonl
     }
   }
   return cues;
+}
+
+function containsPlacePhrase(lexicon: EntityLexicon, words: readonly string[]): boolean {
+  for (let i = 1; i < words.length - 1; i += 1) {
+    for (let j = i + 2; j <= words.length; j += 1) {
+      if (lexicon.places.has(words.slice(i, j).join(' '))) return true;
+    }
+  }
+  return false;
 }
 
 /**

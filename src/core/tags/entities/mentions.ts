@@ -48,6 +48,9 @@ const CONNECTORS = new Set([
   'y',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const LISTENER_VERBS = new Set(['told', 'asked']);
+// "Rosneft-owned", "London-based": a name turned adjective, not part of the name after it.
+const NAME_ADJECTIVE = /-\p{Ll}+$/u;
 const MEMBER_LINKS = new Set(['of', 'for', 'at', 'with', 'from']);
 const QUOTE_OR_BREAK = /["“”‘:—–]/;
 const SPACE_GAP = /^[ \t\u00a0]+$/;
@@ -173,7 +176,9 @@ function contextCues(
       cues.push({ kind: 'person', weight: 2, label: `role:${before.text}` });
     else if (lexicon.orgNouns.has(before.text))
       cues.push({ kind: 'organization', weight: 2, label: `noun:${before.text}` });
-    else if (lexicon.speechVerbs.has(before.text)) cues.push({ kind: 'said', weight: 1, label: 'said' });
+    // "said Jane Roe" quotes a person; "told BBC Radio" names the listener, often a newsroom.
+    else if (lexicon.speechVerbs.has(before.text) && !LISTENER_VERBS.has(before.text))
+      cues.push({ kind: 'said', weight: 1, label: 'said' });
     let k = start - 1;
     if (before.text === 'the') {
       // "the Holburne Museum", "at the Santiago Bernabeu": people are not "the" anyone.
@@ -263,6 +268,10 @@ function isPlaceWord(lexicon: EntityLexicon, word: string): boolean {
     lexicon.places.has(word.charAt(0) + word.slice(1).toLowerCase()) &&
     word === word.toUpperCase()
   );
+}
+
+function titleCaseWord(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 /** A capitalised word the document also uses in lower case ("Rival", "Shares"): a sentence opener. */
@@ -396,6 +405,16 @@ function readRun(
   while (from < end) {
     const word = tokens[from]?.text ?? '';
     const shape = tokens[from]?.shape;
+    if (from + 1 < end && NAME_ADJECTIVE.test(word)) {
+      from += 1;
+      continue;
+    }
+    // "Director of the Scottish Local Authority Management Centre": an office, then its body.
+    if (organizationName && from + 2 < end && isTitle(lexicon, word) && tokens[from + 1]?.text === 'of') {
+      from += tokens[from + 2]?.text === 'the' ? 3 : 2;
+      cues.push(EMPLOYER_CUE);
+      continue;
+    }
     const nextWord = tokens[from + 1]?.text ?? '';
     const opensSentence = from === 0 || QUOTE_OR_BREAK.test(tokens[from]?.gap ?? '');
     if (shape === 'lower' || shape === 'digits') {
@@ -408,7 +427,9 @@ function readRun(
       style = lexicon.styles.has(word) ? word : undefined;
       from += 1;
       // "Secretary of State Antony Blinken": the office's "of" phrase goes with the title.
-      if (tokens[from]?.text === 'of' && from + 2 < end) from += 2;
+      // "Ambassador for Tennis" likewise: with nothing after the office, no name at all.
+      const link = tokens[from]?.text;
+      if ((link === 'of' || link === 'for') && from + 1 < end) from = Math.min(end, from + 2);
       continue;
     }
     if (shape === 'capitalised' && from + 1 < end && !lexicon.orgPrefixes.has(word)) {
@@ -441,13 +462,19 @@ function readRun(
   if (from >= end) return undefined;
   let words: string[] = [];
   // A possessive inside a name is written as it stands ("Women’s Tennis Association").
-  for (let k = from; k < end; k += 1) words.push((k < end - 1 ? tokens[k]?.raw : tokens[k]?.text) ?? '');
+  for (let k = from; k < end; k += 1) {
+    // "Procter & Gamble" keeps its ampersand.
+    if (k > from && tokens[k]?.gap.includes('&') === true) words.push('&');
+    words.push((k < end - 1 ? tokens[k]?.raw : tokens[k]?.text) ?? '');
+  }
   words = withoutHomePlace(lexicon, words);
   const key = words.join(' ');
   const lastWord = words[words.length - 1] ?? '';
   if (lexicon.places.has(key) || words.every((word) => isPlaceWord(lexicon, word))) return undefined;
+  // "NEW YORK" in a dateline is New York.
+  if (key === key.toUpperCase() && lexicon.places.has(words.map(titleCaseWord).join(' '))) return undefined;
   // "Susan Park" after a title is a person, whatever "Park" usually ends.
-  if (words.length > 1 && lexicon.notEntitySuffixes.has(lastWord) && !strippedTitle) return undefined;
+  if (lexicon.notEntitySuffixes.has(lastWord) && !strippedTitle) return undefined;
   if (words.length > 2 && lexicon.notEntityPrefixes.has(words[0] ?? '') && words[1] === 'of')
     return undefined;
   if (!organizationName && words.every((word) => isTitle(lexicon, word))) return undefined;

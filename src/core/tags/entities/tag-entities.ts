@@ -84,6 +84,28 @@ function aliasesOf(cluster: EntityCluster, name: string): string[] {
     .map(([key]) => key);
 }
 
+/**
+ * "Fiat and General Motors" is two companies when the story names either alone: a mention joined by
+ * "and" is split in place when its head or its tail is a name of its own elsewhere.
+ */
+function splitLists(mentions: Mention[]): void {
+  const keys = new Set(mentions.map((mention) => mention.key));
+  for (let i = 0; i < mentions.length; i += 1) {
+    const mention = mentions[i];
+    if (mention === undefined || mention.words[1] !== 'and' || mention.words.length < 3) continue;
+    const head = mention.words.slice(0, 1);
+    const tail = mention.words.slice(2);
+    if (!keys.has(head.join(' ')) && !keys.has(tail.join(' '))) continue;
+    mentions.splice(
+      i,
+      1,
+      { ...mention, words: head, key: head.join(' '), cues: [], acronym: undefined },
+      { ...mention, words: tail, key: tail.join(' '), initial: false },
+    );
+    i += 1;
+  }
+}
+
 function parentOf(lexicon: EntityLexicon, cluster: EntityCluster): { parent?: string } {
   const parent = cluster.gazetteer === undefined ? undefined : lexicon.parents.get(cluster.gazetteer.id);
   return parent === undefined ? {} : { parent };
@@ -167,6 +189,7 @@ export function tagEntities(text: TaggableText, options: EntityOptions = {}): Ta
     if (isShouted(tokens)) shouted.push(tokens);
     else mentions.push(...findMentions(lexicon, tokens, index, lowerWords));
   });
+  splitLists(mentions);
 
   const entities: Entity[] = [];
   for (const cluster of mergeMentions(lexicon, mentions)) {
