@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
+import { evaluateEntities, formatEntityReport } from './eval/dev-entities.js';
 import { evaluateDesks } from './eval/dev-topics.js';
 import { evaluateCorpus } from './eval/evaluate.js';
 import { evaluatePlaces, formatPlaceReport } from './eval/places.js';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   console.log(formatReport(results));
   const places = await evaluatePlaces();
   console.log(`\n${formatPlaceReport(places)}`);
+  console.log(`\n${formatEntityReport(await evaluateEntities(), values.verbose)}`);
   console.log(`\nEvaluated in ${elapsedMs} ms.`);
 
   const out = values.out;

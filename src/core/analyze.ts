@@ -5,7 +5,9 @@ import { detectLanguage } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
 import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
+import { round } from './score.js';
 import { type SummaryOptions, selectSummary } from './summary/summarize.js';
+import { tagEntities } from './tags/entities/tag-entities.js';
 import { tagPlaces } from './tags/places.js';
 import type { TaggableText } from './tags/tag.js';
 import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
@@ -73,7 +75,12 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     tags: [
       // The taxonomy's terms are English words with English stems: other languages get place tags only.
       ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
-      ...tagPlaces(taggable, PLACE_OPTIONS),
+      // Organisations come from the entity stage, which reads the same gazetteer and merges its names.
+      ...tagPlaces(taggable, PLACE_OPTIONS).filter((tag) => tag.kind !== 'organization'),
+      // People and organisations are found by English cues (titles, "said", suffixes): English only.
+      ...(lexicon.code === 'en'
+        ? tagEntities(taggable).map((tag) => ({ ...tag, score: round(tag.score) }))
+        : []),
     ],
     stats: documentStats(doc, stats.totalWords),
     generator: GENERATOR,
