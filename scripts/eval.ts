@@ -1,5 +1,6 @@
 // Scores lede's summaries and tags on the bundled corpus (tests/fixtures/articles) against Lead-N and a
-// term-frequency baseline. Usage: npm run eval [-- --verbose] [-- --file path/to/article.txt]
+// term-frequency baseline; with --corpus DIR, the development corpora too (see scripts/eval/dev-corpus.ts).
+// Usage: npm run eval [-- --verbose] [-- --file path/to/article.txt] [-- --corpus ../shared/dev/cnndm]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +8,16 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
+import { loadDevCorpus } from './eval/dev-corpus.js';
+import { evaluateDevSummary, formatDevSummary } from './eval/dev-summary.js';
 import { evaluateCorpus } from './eval/evaluate.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
 
 const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
   --verbose     print every system's summary and the tags for each article
   --file PATH   print lede's summary, tags and keywords for one article, then exit
-  --out PATH    where to write the numbers (default bench-results/eval.json)`;
+  --out PATH    where to write the numbers (default bench-results/eval.json)
+  --corpus DIR  also score a development corpus (a folder with labels.json); repeatable`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,6 +29,7 @@ function parseOptions(args: string[]) {
         verbose: { type: 'boolean', short: 'v', default: false },
         file: { type: 'string' },
         out: { type: 'string', default: join(ROOT, 'bench-results', 'eval.json') },
+        corpus: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -56,6 +61,14 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results = await evaluateCorpus(loadCorpus(), await loadSentenceReader(), { stem: true });
   const elapsedMs = Math.round(performance.now() - started);
+  // Development corpora: each evaluation module dispatches on the loaded corpus's kind.
+  const dev: { corpus: string; kind: string; summary: unknown }[] = [];
+  for (const dir of values.corpus) {
+    const corpus = loadDevCorpus(dir);
+    const summary = await evaluateDevSummary(corpus);
+    console.log(formatDevSummary(summary));
+    dev.push({ corpus: corpus.name, kind: corpus.kind, summary });
+  }
 
   if (values.verbose) {
     for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
@@ -68,7 +81,7 @@ async function main(): Promise<void> {
   const { articles, ...summary } = results;
   writeFileSync(
     out,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, articles }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, dev, articles }, null, 2)}\n`,
   );
   console.log(`Numbers written to ${out}`);
 }
