@@ -117,6 +117,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
+      words: config.summaryWords,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
       ...(taxonomy === undefined ? {} : { taxonomy }),
     });
