@@ -61,6 +61,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results = await evaluateCorpus(loadCorpus(), await loadSentenceReader(), { stem: true });
   const elapsedMs = Math.round(performance.now() - started);
+
+  if (values.verbose) {
+    for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
+  }
+  console.log(formatReport(results));
+  console.log(`\nEvaluated in ${elapsedMs} ms.`);
+
   // Development corpora: each evaluation module dispatches on the loaded corpus's kind.
   const dev: { corpus: string; kind: string; summary: unknown }[] = [];
   for (const dir of values.corpus) {
@@ -69,12 +76,6 @@ async function main(): Promise<void> {
     console.log(formatDevSummary(summary));
     dev.push({ corpus: corpus.name, kind: corpus.kind, summary });
   }
-
-  if (values.verbose) {
-    for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
-  }
-  console.log(formatReport(results));
-  console.log(`\nEvaluated in ${elapsedMs} ms.`);
 
   const out = values.out;
   mkdirSync(join(out, '..'), { recursive: true });
