@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SUMMARY_WORDS,
@@ -163,6 +164,19 @@ describe('selectSummary with a word budget', () => {
 
   it('gives the same summary on every run', () => {
     expect(pick({ words: 50 })).toEqual(pick({ words: 50 }));
+  });
+
+  it('for any budget and sentence ceiling, stays within both or returns one sentence', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 12 }), (words, sentences) => {
+        const chosen = pick({ words, sentences });
+        expect(chosen.length).toBeGreaterThan(0);
+        expect(chosen.length).toBeLessThanOrEqual(sentences);
+        expect(wordsOf(stats, chosen) <= words || chosen.length === 1).toBe(true);
+        const indexes = chosen.map((s) => s.index);
+        expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+      }),
+    );
   });
 
   it('refuses a budget that is not a whole number from 1 to 2000', () => {
