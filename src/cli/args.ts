@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FORMATS, type Format } from '../core/document.js';
+import { MAX_SUMMARY_WORDS } from '../core/summary/summarize.js';
 
 export const USAGE = `Usage: lede [options] <file|->...
        lede backfill [options]     analyse what the local stack's bucket holds (lede backfill --help)
@@ -12,6 +13,8 @@ Options:
   --format <fmt>          force the input format: ${FORMATS.join('|')}
   --sentences <n>         summary length in sentences (1-50); default grows with the article
   --ratio <r>             summary length as a fraction of the article's sentences, in (0, 1]
+  --words <n>             summary word budget (1-2000; default 90): whole sentences, never cut; with
+                          --sentences or --ratio both limits apply; either alone turns the default off
   --keywords <n>          how many keywords to report (default 10)
   --taxonomy <file>       a topic taxonomy JSON file that extends the bundled one
   --replace-taxonomy      use --taxonomy instead of the bundled taxonomy rather than extending it
@@ -28,6 +31,7 @@ export interface CliOptions {
   readonly format?: Format;
   readonly sentences?: number;
   readonly ratio?: number;
+  readonly words?: number;
   readonly keywords?: number;
   readonly taxonomy?: string;
   readonly replaceTaxonomy: boolean;
@@ -87,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError('--replace-taxonomy needs --taxonomy <file>');
   }
   const sentences = integer('sentences', values.sentences, 1, 50);
+  const words = integer('words', values.words, 1, MAX_SUMMARY_WORDS);
   const keywords = integer('keywords', values.keywords, 0, 100);
   const maxBytes = integer('max-bytes', values['max-bytes'], 1, Number.MAX_SAFE_INTEGER);
   return {
@@ -99,6 +104,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ...(format === undefined ? {} : { format }),
       ...(sentences === undefined ? {} : { sentences }),
       ...(ratio === undefined ? {} : { ratio }),
+      ...(words === undefined ? {} : { words }),
       ...(keywords === undefined ? {} : { keywords }),
       ...(values.taxonomy === undefined ? {} : { taxonomy: values.taxonomy }),
       ...(maxBytes === undefined ? {} : { maxBytes }),
@@ -116,6 +122,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       sentences: { type: 'string' },
       ratio: { type: 'string' },
+      words: { type: 'string' },
       keywords: { type: 'string' },
       taxonomy: { type: 'string' },
       'replace-taxonomy': { type: 'boolean' },

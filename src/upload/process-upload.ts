@@ -27,7 +27,7 @@ export interface UploadRequest {
 /** The settings the use case reads (a subset of `LedeConfig`, so tests can build it from `loadConfig`). */
 export type UploadSettings = Pick<
   LedeConfig,
-  'inputPrefix' | 'outputPrefix' | 'outputBucket' | 'maxBytes' | 'tagSourceObjects'
+  'inputPrefix' | 'outputPrefix' | 'outputBucket' | 'maxBytes' | 'tagSourceObjects' | 'summaryWords'
 >;
 
 /** A taxonomy kept outside the code (a deployment's taxonomy file), loaded when an article needs it. */
@@ -124,6 +124,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
     const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
+      words: config.summaryWords,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
       ...(taxonomy === undefined ? {} : { taxonomy }),
     });

@@ -20,7 +20,7 @@ import { decodeBytes } from './decode.js';
 import { declaredFormat, sniffFormat } from './detect-format.js';
 import type { ParsedArticle } from './formats/parsed.js';
 import { parseText } from './formats/text.js';
-import { isFurnitureLine, isFurnitureSentence, stripIconNames } from './furniture.js';
+import { isFurnitureLine, isFurnitureSentence, stripIconNames, stripLeadingLabels } from './furniture.js';
 import { normalizeText } from './normalize.js';
 
 export interface ReadOptions {
@@ -207,8 +207,12 @@ function paragraphSentences(paragraph: string): string[] {
     // too would run every rule twice on most lines.
     if (sentences.length > 1 && isFurnitureLine(line)) continue;
     for (const sentence of sentences) {
-      const text = stripIconNames(sentence).replace(/\s+/g, ' ').trim();
-      if (text !== '' && !isFurnitureSentence(text)) kept.push(text);
+      const cleaned = stripIconNames(sentence).replace(/\s+/g, ' ').trim();
+      // A prompt that is the whole sentence ("READ MORE: ...") goes first; then a caption label before
+      // real text is taken off, and what is left is tested again.
+      if (cleaned === '' || isFurnitureSentence(cleaned)) continue;
+      const text = stripLeadingLabels(cleaned);
+      if (text === cleaned || !isFurnitureSentence(text)) kept.push(text);
     }
   }
   return kept;
