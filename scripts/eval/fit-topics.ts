@@ -98,9 +98,9 @@ function calibrationTable(data: readonly Example[], score: (c: TopicCandidate) =
 /**
  * Term weights from the data: for each term of a topic that maps to a desk, the share of the fitting
  * half's stories containing it that are of that desk (stories of an allowed overlap left out), smoothed
- * towards 0.7 with two pseudo-stories. The hand weight is scaled by that share / 0.7, within [0.25, 1.5]:
- * a term that mostly turns up in other desks' stories ("game" in tech) weighs less, one that is nearly
- * always right a little more. Terms seen in fewer than three stories keep their hand weight.
+ * towards 0.5 with two pseudo-stories (one right, one wrong). The hand weight is scaled by that share /
+ * 0.5, within [0.25, 2]: a term that mostly turns up in other desks' stories ("game" in tech) weighs
+ * less, one that is nearly always right more. Terms seen in fewer than three stories keep their weight.
  */
 async function fitTermWeights(dir: string): Promise<Record<string, Record<string, number>>> {
   const counts = new Map<string, { right: number; total: number }>();
@@ -132,8 +132,8 @@ async function fitTermWeights(dir: string): Promise<Record<string, Record<string
         .join(' ');
       const count = counts.get(`${topic.name}\u0000${key}`);
       if (count === undefined || count.total < 3) continue;
-      const share = (count.right + 1.4) / (count.total + 2);
-      const scale = Math.min(1.5, Math.max(0.25, share / 0.7));
+      const share = (count.right + 1) / (count.total + 2);
+      const scale = Math.min(2, Math.max(0.25, share / 0.5));
       const weight = Math.round(entry.weight * scale * 100) / 100;
       if (weight === entry.weight) continue;
       fitted[topic.name] ??= {};
