@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Metrics are EMF lines on stdout for CloudWatch; Powertools reads this when a Metrics is built.
+    env: { POWERTOOLS_METRICS_DISABLED: 'true' },
     projects: [
       {
         test: {

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
+import { evaluateEntities, formatEntityReport } from './eval/dev-entities.js';
+import { evaluateDesks } from './eval/dev-topics.js';
 import { evaluateCorpus } from './eval/evaluate.js';
 import { evaluatePlaces, formatPlaceReport } from './eval/places.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
@@ -14,7 +16,8 @@ import { formatAnalysis, formatArticleDetails, formatReport } from './eval/repor
 const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
   --verbose     print every system's summary and the tags for each article
   --file PATH   print lede's summary, tags and keywords for one article, then exit
-  --out PATH    where to write the numbers (default bench-results/eval.json)`;
+  --out PATH    where to write the numbers (default bench-results/eval.json)
+  --corpus DIR  a labelled corpus folder (labels.json); repeatable. With \`category\`: the topic-by-desk table`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,6 +28,7 @@ function parseOptions(args: string[]) {
       options: {
         verbose: { type: 'boolean', short: 'v', default: false },
         file: { type: 'string' },
+        corpus: { type: 'string', multiple: true },
         out: { type: 'string', default: join(ROOT, 'bench-results', 'eval.json') },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,6 +58,15 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (values.corpus !== undefined) {
+    for (const dir of values.corpus) {
+      const labels: unknown = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
+      if (Array.isArray(labels) && labels.some((l) => typeof l === 'object' && l !== null && 'category' in l))
+        console.log(`${(await evaluateDesks(dir)).text}\n`);
+    }
+    return;
+  }
+
   const started = performance.now();
   const results = await evaluateCorpus(loadCorpus(), await loadSentenceReader(), { stem: true });
   const elapsedMs = Math.round(performance.now() - started);
@@ -64,6 +77,7 @@ async function main(): Promise<void> {
   console.log(formatReport(results));
   const places = await evaluatePlaces();
   console.log(`\n${formatPlaceReport(places)}`);
+  console.log(`\n${formatEntityReport(await evaluateEntities(), values.verbose)}`);
   console.log(`\nEvaluated in ${elapsedMs} ms.`);
 
   const out = values.out;

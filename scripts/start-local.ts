@@ -6,15 +6,13 @@
 import { relative } from 'node:path';
 import { readServiceConfig } from '../src/local/service-config.js';
 import { loadLocalSettings } from '../src/local/settings.js';
+import { PortInUseError, startLocalStack } from '../src/local/stack.js';
 import type { TriggerOutcome } from '../src/local/upload-trigger.js';
 
 const settings = loadLocalSettings(process.env, process.cwd());
-// The handler modules validate their environment when imported, as at a Lambda cold start: give them
-// the local bucket before they load. The stack passes the same values to `loadConfig` explicitly.
-process.env.LEDE_BUCKET = settings.bucket;
-// Metrics are EMF lines on stdout for CloudWatch: noise on a terminal. Powertools reads this itself.
+// Metrics are EMF lines on stdout for CloudWatch: noise on a terminal. Powertools reads this itself,
+// when the functions' Metrics objects are built.
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-const { PortInUseError, startLocalStack } = await import('../src/local/stack.js');
 
 const report = (outcome: TriggerOutcome): void => {
   const ms = `${Math.round(outcome.ms)} ms`;

@@ -3,7 +3,7 @@ import { ConfigurationError } from './errors.js';
 
 /**
  * The Lambda functions' settings. This is the only module that reads `process.env`: it is parsed once,
- * at module load, so a misconfigured function fails its cold start with one clear message instead of
+ * at cold start (`processConfig`), so a misconfigured function fails its cold start with one clear message instead of
  * failing each request in a different way.
  */
 export interface LedeConfig {
@@ -168,5 +168,14 @@ export function loadConfig(env: Env): LedeConfig {
   return Object.freeze(config);
 }
 
-/** The process's config, validated at cold start. */
-export const config: LedeConfig = loadConfig(process.env);
+let processConfigCache: LedeConfig | undefined;
+
+/**
+ * The process's config: `process.env` parsed on the first call and kept. The deployed entry modules
+ * (`src/lambda/`) call it at module scope, so a misconfigured function fails its cold start; importing
+ * this module (or a handler factory) reads nothing, so tests build their config with `loadConfig`.
+ */
+export function processConfig(): LedeConfig {
+  processConfigCache ??= loadConfig(process.env);
+  return processConfigCache;
+}

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'UNAUTHORIZED'
   | 'CONFIGURATION'
+  | 'STORAGE_UNAVAILABLE'
+  | 'STORAGE_FAILED'
   | 'INTERNAL';
 
 export class LedeError extends Error {
@@ -156,6 +158,20 @@ export class MethodNotAllowedError extends LedeError {
 export class ConfigurationError extends LedeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('CONFIGURATION', message, 500, { ...options, expose: false });
+  }
+}
+
+/** An S3 failure worth retrying later: throttling, a 5xx, a timeout or a dropped connection. */
+export class StorageUnavailableError extends LedeError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('STORAGE_UNAVAILABLE', `S3 ${operation} failed transiently`, 503, { ...options, expose: false });
+  }
+}
+
+/** Any other S3 failure (access denied, a missing bucket): a deployment problem, not the caller's. */
+export class StorageError extends LedeError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('STORAGE_FAILED', `S3 ${operation} failed`, 500, { ...options, expose: false });
   }
 }
 

@@ -9,7 +9,7 @@ import { analyzeText } from '../../src/core/analyze.js';
 import { readText } from '../../src/core/read/read-document.js';
 import { tagPlaces } from '../../src/core/tags/places.js';
 import type { Tag } from '../../src/core/tags/tag.js';
-import { analysisObjectTags } from '../../src/handlers/object-tags.js';
+import { analysisObjectTags } from '../../src/upload/object-tags.js';
 import { DEFAULT_CORPUS_DIR, loadCorpus } from './corpus.js';
 import { type TagMetrics, tagMetrics } from './tag-metrics.js';
 

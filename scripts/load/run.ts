@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { outputKeyForUpload } from '../../src/handlers/output-key.js';
+import { outputKeyForUpload } from '../../src/upload/output-key.js';
 import { loadArticleBodies } from './articles.js';
 import { type LatencySource, watchCompletions } from './completion.js';
 import type { LoadOptions } from './options.js';

@@ -32,8 +32,7 @@ export interface LoadTarget {
  * "Article analysed" lines would be the load test's own bottleneck.
  */
 export async function startInProcessTarget(bucket = 'articles'): Promise<LoadTarget> {
-  // The handler modules validate their environment when imported, as at a Lambda cold start.
-  process.env.LEDE_BUCKET ??= bucket;
+  // Metrics are EMF lines on stdout; Powertools reads this when the functions' Metrics are built.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const { startLocalStack } = await import('../../src/local/stack.js');
   const dataDir = await mkdtemp(join(tmpdir(), 'lede-load-'));

@@ -2,13 +2,21 @@ import {
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   PutObjectTaggingCommand,
   S3Client,
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { InputTooLargeError, LedeError, NotFoundError } from '../errors.js';
+import {
+  InputTooLargeError,
+  LedeError,
+  NotFoundError,
+  StorageError,
+  StorageUnavailableError,
+} from '../errors.js';
+import type { ObjectTag, StoredObject, UploadStorage } from '../upload/storage.js';
 
 /** The S3 settings the client factory needs (a subset of `LedeConfig`). */
 export interface S3ClientSettings {
@@ -64,26 +72,19 @@ export function createS3Client(settings: S3ClientSettings): S3Client {
   });
 }
 
-/** A failure worth retrying later: throttling, a 5xx, a timeout or a dropped connection. */
-export class StorageUnavailableError extends LedeError {
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super('INTERNAL', `S3 ${operation} failed transiently`, 503, { ...options, expose: false });
-  }
-}
-
-/** Any other S3 failure (access denied, a missing bucket): a deployment problem, not the caller's. */
-export class StorageError extends LedeError {
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super('INTERNAL', `S3 ${operation} failed`, 500, { ...options, expose: false });
-  }
-}
-
-export interface StoredObject {
-  readonly bytes: Uint8Array;
-  readonly contentType: string | null;
-  readonly etag: string | null;
-  readonly versionId: string | null;
-  readonly size: number;
+/**
+ * The upload use case's storage port on S3.
+ *
+ * @example
+ * const storage = s3UploadStorage(createS3Client(config));
+ */
+export function s3UploadStorage(s3: S3Client): UploadStorage {
+  return {
+    read: (location) => readObject(s3, location),
+    readMetadata: (location) => readMetadata(s3, location),
+    writeJson: (location, document) => writeJson(s3, location, document),
+    retag: (location, update) => retagObject(s3, location, update),
+  };
 }
 
 /**
@@ -161,12 +162,6 @@ export async function readMetadata(
   }
 }
 
-/** An object tag, as S3 spells it. */
-export interface ObjectTag {
-  readonly Key: string;
-  readonly Value: string;
-}
-
 /**
  * Replaces an object's tag set with `update(current)`, reading the current set first because S3
  * replaces the whole set on every write; writes nothing when `update` returns `null`. `versionId`
@@ -198,6 +193,22 @@ export async function retagObject(
   } catch (error) {
     throw toStorageError(error, 'PutObjectTagging');
   }
+}
+
+/** Every key under `prefix`, in listing order (all pages). */
+export async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3
+      .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
+      .catch((error: unknown) => {
+        throw toStorageError(error, 'ListObjectsV2');
+      });
+    for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+    token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return keys;
 }
 
 const GONE = new Set(['NoSuchKey', 'NotFound', 'NoSuchVersion']);

@@ -1,8 +1,13 @@
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { toStorageError } from '../adapters/s3.js';
-import { isOutputKey, outputKeyForUpload } from '../handlers/output-key.js';
-import { processUpload, type UploadDeps } from '../handlers/process-upload.js';
-import { encodeEventKey } from '../local/s3-event.js';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { listKeys } from '../adapters/s3.js';
+import type { LedeConfig } from '../config.js';
+import { isOutputKey, outputKeyForUpload } from '../upload/output-key.js';
+import { processUpload, type UploadDeps } from '../upload/process-upload.js';
+
+/** The use case's dependencies, plus the bucket whose input prefix is backfilled. */
+export type BackfillDeps = UploadDeps & {
+  readonly config: Pick<LedeConfig, 'bucket' | 'inputPrefix' | 'outputPrefix' | 'outputBucket'>;
+};
 
 /** What a backfill would do: every input key, and those of them that have no output yet. */
 export interface BackfillPlan {
@@ -51,7 +56,7 @@ const DEFAULTS = Object.freeze({ concurrency: 4 });
  * @example
  * const { inputs, pending } = await planBackfill(s3, config); // pending: keys under incoming/ without summaries/<key>.json
  */
-export async function planBackfill(s3: S3Client, deps: Pick<UploadDeps, 'config'>): Promise<BackfillPlan> {
+export async function planBackfill(s3: S3Client, deps: Pick<BackfillDeps, 'config'>): Promise<BackfillPlan> {
   const { config } = deps;
   const [inputKeys, outputKeys] = await Promise.all([
     listKeys(s3, config.bucket, config.inputPrefix),
@@ -79,7 +84,7 @@ export async function planBackfill(s3: S3Client, deps: Pick<UploadDeps, 'config'
  */
 export async function runBackfill(
   keys: readonly string[],
-  deps: UploadDeps,
+  deps: BackfillDeps,
   options: BackfillOptions = {},
 ): Promise<BackfillSummary> {
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;
@@ -105,11 +110,7 @@ export async function runBackfill(
       let outcome: BackfillOutcome;
       let error: unknown;
       try {
-        // processUpload decodes keys as S3 events encode them; give it the same form.
-        outcome = await processUpload(
-          { s3: { bucket: { name: deps.config.bucket }, object: { key: encodeEventKey(key) } } },
-          deps,
-        );
+        outcome = await processUpload({ bucket: deps.config.bucket, key }, deps);
       } catch (caught) {
         outcome = 'failed';
         error = caught;
@@ -128,19 +129,4 @@ export async function runBackfill(
 
   await Promise.all(Array.from({ length: Math.min(concurrency, keys.length) }, worker));
   return { total: keys.length, done, counts, interrupted: done < keys.length };
-}
-
-async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3
-      .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
-      .catch((error: unknown) => {
-        throw toStorageError(error, 'ListObjectsV2');
-      });
-    for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
-    token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-  } while (token !== undefined);
-  return keys;
 }

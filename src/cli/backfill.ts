@@ -4,12 +4,15 @@ import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { s3UploadStorage } from '../adapters/s3.js';
+import { taxonomySourceFor } from '../adapters/taxonomy-source.js';
 import type { runBackfill } from '../backfill/local-backfill.js';
 import { createProgressReporter, type ProgressStream } from '../backfill/progress.js';
 import type { LedeConfig } from '../config.js';
 import { localS3Client } from '../local/s3-client.js';
 import { readServiceConfig } from '../local/service-config.js';
 import { type LocalSettings, loadLocalSettings } from '../local/settings.js';
+import { UsageError } from './args.js';
 
 export const BACKFILL_USAGE = `Usage: lede backfill [options]      (from a checkout: npm run backfill -- [options])
 
@@ -51,10 +54,6 @@ interface BackfillArgs {
   readonly dryRun: boolean;
 }
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 /**
  * `lede backfill`: processes the local bucket's inputs that have no output, with bounded concurrency,
  * a progress bar on a terminal (a line per object otherwise), and resumable after an interruption.
@@ -83,10 +82,7 @@ export async function runBackfillCli(
   }
 
   const settings = loadLocalSettings(context.env, context.cwd);
-  // config.ts validates the process environment when it is first imported (a Lambda cold start), and
-  // the local stack's modules import it: give it the local bucket first, as `npm start` does. The
-  // functions' configuration itself is built below from serverless.yml, as the stack builds it.
-  process.env.LEDE_BUCKET ??= settings.bucket;
+  // The functions' configuration is built below from serverless.yml, as the stack builds it.
   const [{ loadConfig }, { localFunctionEnv }] = await Promise.all([
     import('../config.js'),
     import('../local/stack.js'),
@@ -139,8 +135,9 @@ async function backfill(
     summary = await runBackfill(
       plan.pending,
       {
-        s3,
+        storage: s3UploadStorage(s3),
         config,
+        taxonomy: taxonomySourceFor(s3, config),
         // Logs stay off unless LEDE_LOG_LEVEL asks for them: JSON lines would break up the progress bar.
         logger: new Logger({
           serviceName: config.serviceName,

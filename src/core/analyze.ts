@@ -5,9 +5,11 @@ import { detectLanguage } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
 import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
-import { round, type SummaryOptions, selectSummary } from './summary/summarize.js';
+import { round } from './score.js';
+import { type SummaryOptions, selectSummary } from './summary/summarize.js';
+import { tagEntities } from './tags/entities/tag-entities.js';
 import { tagPlaces } from './tags/places.js';
-import type { Tag, TaggableText } from './tags/tag.js';
+import type { TaggableText } from './tags/tag.js';
 import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
@@ -66,12 +68,20 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     format: doc.format,
     encoding: doc.encoding,
     summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
-    keywords: extractKeywords(stats, options.keywords === undefined ? {} : { limit: options.keywords }),
+    keywords: extractKeywords(stats, {
+      sentences: texts,
+      ...(options.keywords === undefined ? {} : { limit: options.keywords }),
+    }),
     tags: [
       // The taxonomy's terms are English words with English stems: other languages get place tags only.
       ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
-      ...tagPlaces(taggable, PLACE_OPTIONS),
-    ].map(roundTag),
+      // Organisations come from the entity stage, which reads the same gazetteer and merges its names.
+      ...tagPlaces(taggable, PLACE_OPTIONS).filter((tag) => tag.kind !== 'organization'),
+      // People and organisations are found by English cues (titles, "said", suffixes): English only.
+      ...(lexicon.code === 'en'
+        ? tagEntities(taggable).map((tag) => ({ ...tag, score: round(tag.score) }))
+        : []),
+    ],
     stats: documentStats(doc, stats.totalWords),
     generator: GENERATOR,
   };
@@ -120,10 +130,6 @@ export async function documentLanguage(
   const guess = detectLanguage(sample, { maxChars: LANGUAGE_SAMPLE_CHARS });
   if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: ENGLISH };
   return { language: guess.code, lexicon: await toolsFor(guess) };
-}
-
-function roundTag(tag: Tag): Tag {
-  return { ...tag, score: round(tag.score) };
 }
 
 function documentStats(doc: ArticleDocument, words: number): Stats {

@@ -8,16 +8,16 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { createS3Client, readObject } from '../adapters/s3.js';
-import { type LedeConfig, config as processConfig } from '../config.js';
+import { readObject } from '../adapters/s3.js';
+import { taxonomySourceFor } from '../adapters/taxonomy-source.js';
+import type { LedeConfig } from '../config.js';
 import { analyzeFile } from '../core/analyze.js';
+import { createLogger, createMetrics, METRIC } from '../observability.js';
+import { outputKeyForRequest } from '../upload/output-key.js';
 import { routeApiRequest } from './api-request.js';
 import { jsonResponse, rawJsonResponse } from './http-response.js';
 import { cors } from './middleware/cors.js';
 import { httpErrors } from './middleware/http-errors.js';
-import { createLogger, createMetrics, METRIC } from './observability.js';
-import { outputKeyForRequest } from './output-key.js';
-import { taxonomySourceFor } from './taxonomy-source.js';
 
 export interface ApiHandlerDeps {
   readonly s3: S3Client;
@@ -33,7 +33,7 @@ const MAX_STORED_ANALYSIS_BYTES = 5 * 1024 * 1024;
 export function createApiHandler(deps: ApiHandlerDeps) {
   const { s3, config } = deps;
   const logger = deps.logger ?? createLogger(config);
-  const metrics = deps.metrics ?? createMetrics(config);
+  const metrics = deps.metrics ?? createMetrics(config, logger);
   const taxonomySource = taxonomySourceFor(s3, config);
   return middy()
     .use(cors(config.corsOrigin))
@@ -67,6 +67,3 @@ export function createApiHandler(deps: ApiHandlerDeps) {
       return rawJsonResponse(200, new TextDecoder().decode(stored.bytes));
     });
 }
-
-/** The deployed handler: one S3 client per container, config validated at cold start. */
-export const handler = createApiHandler({ s3: createS3Client(processConfig), config: processConfig });

@@ -1,18 +1,15 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
-import type { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import { z } from 'zod';
-import { createS3Client, StorageUnavailableError } from '../adapters/s3.js';
-import { type LedeConfig, config as processConfig } from '../config.js';
-import { createLogger, createMetrics, METRIC } from './observability.js';
-import { decodeEventKey } from './output-key.js';
-import { processUpload } from './process-upload.js';
-import { type TaxonomySource, taxonomySourceFor } from './taxonomy-source.js';
+import { StorageUnavailableError } from '../errors.js';
+import { METRIC } from '../observability.js';
+import { processUpload } from '../upload/process-upload.js';
+import { decodeEventKey } from './event-key.js';
+import { type UploadHandlerDeps, uploadDepsFor } from './upload-deps.js';
 
 /**
  * What S3 sends once when a notification is configured on a bucket: no records, nothing to analyse.
@@ -22,15 +19,7 @@ import { type TaxonomySource, taxonomySourceFor } from './taxonomy-source.js';
 const S3TestEventSchema = z.object({ Service: z.literal('Amazon S3'), Event: z.literal('s3:TestEvent') });
 const UploadEventSchema = z.union([S3Schema, S3TestEventSchema]);
 
-export interface OnUploadHandlerDeps {
-  readonly s3: S3Client;
-  readonly config: LedeConfig;
-  readonly logger?: Logger;
-  readonly metrics?: Metrics;
-  readonly now?: () => Date;
-  /** Defaults to the taxonomy file the config names, if any. */
-  readonly taxonomy?: TaxonomySource;
-}
+export type OnUploadHandlerDeps = UploadHandlerDeps;
 
 /**
  * Builds the S3-triggered handler. Records are processed one after another (bounded memory); a record
@@ -41,15 +30,8 @@ export interface OnUploadHandlerDeps {
  * their outputs already stored for the same version of the object.
  */
 export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
-  const logger = deps.logger ?? createLogger(deps.config);
-  const metrics = deps.metrics ?? createMetrics(deps.config);
-  const uploadDeps = {
-    ...deps,
-    logger,
-    metrics,
-    now: deps.now ?? (() => new Date()),
-    taxonomy: deps.taxonomy ?? taxonomySourceFor(deps.s3, deps.config),
-  };
+  const uploadDeps = uploadDepsFor(deps);
+  const { logger, metrics } = uploadDeps;
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
@@ -61,16 +43,24 @@ export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
       }
       const failures: unknown[] = [];
       for (const record of event.Records) {
-        await processUpload(record, uploadDeps).catch((error: unknown) => {
+        const { bucket, object } = record.s3;
+        try {
+          // Decoded here, inside the try: a key that is not valid percent-encoding fails this record only.
+          const key = decodeEventKey(object.key);
+          await processUpload(
+            { bucket: bucket.name, key, size: object.size, sequencer: object.sequencer },
+            uploadDeps,
+          );
+        } catch (error) {
           logger.error('Record failed; the event will be retried', {
-            bucket: record.s3.bucket.name,
-            key: keyForLog(record.s3.object.key),
+            bucket: bucket.name,
+            key: keyForLog(object.key),
             transient: error instanceof StorageUnavailableError,
             error,
           });
           metrics.addMetric(METRIC.failures, MetricUnit.Count, 1);
           failures.push(error);
-        });
+        }
       }
       if (failures.length > 0) {
         throw new AggregateError(failures, `${failures.length} of ${event.Records.length} records failed`);
@@ -86,6 +76,3 @@ function keyForLog(encoded: string): string {
     return encoded;
   }
 }
-
-/** The deployed handler: one S3 client per container, config validated at cold start. */
-export const handler = createOnUploadHandler({ s3: createS3Client(processConfig), config: processConfig });

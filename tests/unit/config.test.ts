@@ -1,10 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// config.ts also validates the process's own environment when it loads; give it the one required variable.
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-unit-tests';
-});
-
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DEFAULT_MAX_BYTES } from '../../src/core/limits.js';
 import { ConfigurationError } from '../../src/errors.js';

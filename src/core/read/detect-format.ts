@@ -42,17 +42,6 @@ export function declaredFormat(hints: FormatHints): Format | undefined {
   return undefined;
 }
 
-/**
- * Chooses the format: as declared (see {@link declaredFormat}), else by sniffing the text.
- *
- * @example
- * detectFormat('<!doctype html><p>Hi</p>') // 'html'
- * detectFormat('# Title\n\nBody', { filename: 'notes' }) // 'md'
- */
-export function detectFormat(text: string, hints: FormatHints = {}): Format {
-  return declaredFormat(hints) ?? sniffFormat(text);
-}
-
 function extensionOf(filename: string): string {
   const base = filename.slice(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');

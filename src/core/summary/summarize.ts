@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from '../../errors.js';
+import { round } from '../score.js';
 import type { TermStats } from '../terms/term-stats.js';
 import { ANAPHORIC_OPENERS, ATTRIBUTION_VERBS, DANGLING_CONNECTIVES } from './cohesion-words.js';
 
@@ -207,9 +208,4 @@ export function selectSummary(
     refill();
   }
   return chosen.sort((a, b) => a.index - b.index);
-}
-
-/** Scores are reported to 4 decimals so output is stable and readable. */
-export function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

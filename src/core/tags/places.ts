@@ -1,6 +1,6 @@
 import { InvalidOptionsError } from '../../errors.js';
 import type { Dateline } from '../document.js';
-import { round } from '../summary/summarize.js';
+import { round } from '../score.js';
 import { NAME_PREFIX_TITLES } from '../terms/name-words.js';
 import { isStopWord } from '../text/words.js';
 import { LEVEL_DEPTH, M49_AREAS, type M49Area } from './data/m49.js';

@@ -185,16 +185,3 @@ export function computeTermStats(
     },
   };
 }
-
-/** The most frequent surface form in a count map (ties: the first seen). */
-export function commonestSurface(surfaces: ReadonlyMap<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [surface, count] of surfaces) {
-    if (count > bestCount) {
-      best = surface;
-      bestCount = count;
-    }
-  }
-  return best;
-}

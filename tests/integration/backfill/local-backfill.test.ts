@@ -9,16 +9,12 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, PutObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { s3UploadStorage } from '../../../src/adapters/s3.js';
 import { planBackfill, runBackfill } from '../../../src/backfill/local-backfill.js';
 import { runBackfillCli } from '../../../src/cli/backfill.js';
-import type { LedeConfig } from '../../../src/config.js';
+import { type LedeConfig, loadConfig } from '../../../src/config.js';
 import { localS3Client } from '../../../src/local/s3-client.js';
 import { getObject, type LocalS3, listKeys, putObject, startLocalS3 } from '../lambda/support.js';
-
-// config.ts validates the process environment when first imported, as at a Lambda cold start.
-process.env.LEDE_BUCKET ??= 'articles';
-process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-const { loadConfig } = await import('../../../src/config.js');
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ARTICLES_DIR = join(ROOT, 'tests/fixtures/articles');
@@ -52,7 +48,7 @@ const outputFor = (key: string): string => `summaries/${key.slice('incoming/'.le
 
 function deps(s3: S3Client, config: LedeConfig) {
   return {
-    s3,
+    storage: s3UploadStorage(s3),
     config,
     logger: new Logger({ serviceName: 'lede-test', logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'LedeTest', serviceName: 'lede-test' }),

@@ -1,13 +1,7 @@
 import type { S3Event } from '@aws-lambda-powertools/parser/types';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
 
 import { loadConfig } from '../../../src/config.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';

@@ -8,16 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localS3Client } from '../../../src/local/s3-client.js';
 import { encodeEventKey } from '../../../src/local/s3-event.js';
 import { readServiceConfig, type ServiceConfig } from '../../../src/local/service-config.js';
-import type { LocalStack } from '../../../src/local/stack.js';
+import { type LocalStack, startLocalStack } from '../../../src/local/stack.js';
 import type { TriggerOutcome } from '../../../src/local/upload-trigger.js';
 import { makeDocx } from '../../support/make-docx.js';
 import { makePdf } from '../../support/make-pdf.js';
 import { schemaErrors } from '../../support/schema.js';
-
-// The handler modules validate the process environment when imported (as at a Lambda cold start).
-process.env.LEDE_BUCKET ??= 'articles';
-process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-const { startLocalStack } = await import('../../../src/local/stack.js');
 
 const BUCKET = 'articles';
 const API_KEY = 'e2e-test-key-0123456789abcdef';

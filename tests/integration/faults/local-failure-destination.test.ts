@@ -7,15 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFailedInvocations } from '../../../src/local/failure-destination.js';
 import { localS3Client } from '../../../src/local/s3-client.js';
 import { readServiceConfig, type ServiceConfig } from '../../../src/local/service-config.js';
-import type { LocalStack } from '../../../src/local/stack.js';
+import { type LocalStack, startLocalStack } from '../../../src/local/stack.js';
 import type { TriggerOutcome } from '../../../src/local/upload-trigger.js';
 import { listKeys, loadArticle } from '../lambda/support.js';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.js';
-
-// The handler modules validate the process environment when imported (as at a Lambda cold start).
-process.env.LEDE_BUCKET ??= 'articles';
-process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-const { startLocalStack } = await import('../../../src/local/stack.js');
 
 const BUCKET = 'articles';
 const SETTLE_DEADLINE_MS = 90_000;

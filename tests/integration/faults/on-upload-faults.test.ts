@@ -3,19 +3,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
-
-import {
-  S3_RETRY_POLICY,
-  StorageError,
-  StorageUnavailableError,
-  s3RetryConfig,
-} from '../../../src/adapters/s3.js';
+import { S3_RETRY_POLICY, s3RetryConfig } from '../../../src/adapters/s3.js';
 import { loadConfig } from '../../../src/config.js';
+import { StorageError, StorageUnavailableError } from '../../../src/errors.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
 import {
   getObject,

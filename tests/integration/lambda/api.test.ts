@@ -3,14 +3,8 @@ import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
 
 import { loadConfig } from '../../../src/config.js';
 import { createApiHandler } from '../../../src/handlers/api.js';
@@ -215,7 +209,7 @@ describe('api GET /summaries/{key+}', () => {
     const response = await call(await apiEvent('api-get.json'), {}, s3);
 
     expect(response.status).toBe(503);
-    expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'Internal error' } });
+    expect(response.body).toEqual({ error: { code: 'STORAGE_UNAVAILABLE', message: 'Internal error' } });
     mock.restore();
   });
 });

@@ -105,7 +105,7 @@ describe('osls package: S3 Batch Operations backfill', () => {
   it('packages a backfill function running the Batch Operations handler, with its own role and no trigger', async () => {
     expect((await stat(join(workDir, '.serverless/backfill.zip'))).size).toBeGreaterThan(10_000);
     expect(resource(template, 'BackfillLambdaFunction')).toMatchObject({
-      Handler: 'src/handlers/batch-operations.handler',
+      Handler: 'src/lambda/batch-operations.handler',
       Runtime: 'nodejs22.x',
       Role: { 'Fn::GetAtt': ['BackfillRole', 'Arn'] },
     });

@@ -1,20 +1,13 @@
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
-
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { createBatchOperationsHandler } from '../../../src/handlers/batch-operations.js';
 import {
   type BatchOperationsEvent,
   BatchOperationsEventSchema,
   type BatchOperationsResponse,
-} from '../../../src/backfill/batch-operations-event.js';
-import { loadConfig } from '../../../src/config.js';
-import { createBatchOperationsHandler } from '../../../src/handlers/batch-operations.js';
+} from '../../../src/handlers/batch-operations-event.js';
 import {
   getObject,
   type LocalS3,

@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LAMBDA_ESBUILD_OPTIONS } from '../../../scripts/lambda-bundle.js';
 
 const HANDLERS = {
-  api: 'src/handlers/api.ts',
-  onUpload: 'src/handlers/on-upload.ts',
-  backfill: 'src/handlers/batch-operations.ts',
+  api: 'src/lambda/api.ts',
+  onUpload: 'src/lambda/on-upload.ts',
+  backfill: 'src/lambda/batch-operations.ts',
 } as const;
 
 // Loaded only when an input needs them; a cold start must not compile any of them.

@@ -1,13 +1,7 @@
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { GetObjectTaggingCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
 
 import { loadConfig } from '../../../src/config.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';

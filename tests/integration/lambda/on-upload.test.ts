@@ -3,15 +3,8 @@ import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
-
-import { StorageUnavailableError } from '../../../src/adapters/s3.js';
 import { loadConfig } from '../../../src/config.js';
+import { StorageUnavailableError } from '../../../src/errors.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
 import {
   getObject,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3TaxonomySource } from '../../../src/adapters/taxonomy-source.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
-import { s3TaxonomySource } from '../../../src/handlers/taxonomy-source.js';
 import { type LocalS3, putObject, startLocalS3 } from './support.js';
 
 const BUCKET = 'lede-taxonomy-test';

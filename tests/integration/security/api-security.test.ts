@@ -7,14 +7,9 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localS3Client } from '../../../src/local/s3-client.js';
 import { readServiceConfig } from '../../../src/local/service-config.js';
-import type { LocalStack } from '../../../src/local/stack.js';
+import { type LocalStack, startLocalStack } from '../../../src/local/stack.js';
 import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy.js';
 import { type RecordingServer, startRecordingServer } from './recording-server.js';
-
-// The handler modules validate the process environment when imported (as at a Lambda cold start).
-process.env.LEDE_BUCKET ??= 'articles';
-process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-const { startLocalStack } = await import('../../../src/local/stack.js');
 
 const BUCKET = 'articles';
 const API_KEY = 'security-test-key-0123456789abcdef';
@@ -192,8 +187,8 @@ describe('error responses', () => {
       expect(answer.text).not.toMatch(INTERNALS);
     }
     expect(answers.slice(0, 2).map((a) => JSON.parse(a.text))).toEqual([
-      { error: { code: 'INTERNAL', message: 'Internal error' } },
-      { error: { code: 'INTERNAL', message: 'Internal error' } },
+      { error: { code: 'STORAGE_FAILED', message: 'Internal error' } },
+      { error: { code: 'STORAGE_UNAVAILABLE', message: 'Internal error' } },
     ]);
   });
 });

@@ -3,12 +3,6 @@ import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// The handler modules validate the process environment when imported (as at a cold start).
-vi.hoisted(() => {
-  process.env.LEDE_BUCKET ??= 'lede-import-default';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-});
-
 import { loadConfig } from '../../../src/config.js';
 import { createApiHandler } from '../../../src/handlers/api.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, logSafeValue, MAX_LOGGED_STRING } from '../../../src/handlers/observability.js';
+import { createLogger, logSafeValue, MAX_LOGGED_STRING } from '../../../src/observability.js';
 
 const ARTICLE = Array.from(
   { length: 400 },

@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { declaredFormat, detectFormat, sniffFormat } from '../../../src/core/read/detect-format.js';
+import type { Format } from '../../../src/core/document.js';
+import { declaredFormat, type FormatHints, sniffFormat } from '../../../src/core/read/detect-format.js';
 import { UnsupportedFormatError, UnsupportedMediaError } from '../../../src/errors.js';
 
-describe('detectFormat', () => {
+/** The readers' rule: the declared format (override, extension, content type), else the sniffed one. */
+function chosenFormat(text: string, hints: FormatHints = {}): Format {
+  return declaredFormat(hints) ?? sniffFormat(text);
+}
+
+describe('declaredFormat, then sniffFormat', () => {
   it('lets an explicit override win over extension, content type and content', () => {
-    expect(detectFormat('<p>hi</p>', { format: 'md', filename: 'a.html', contentType: 'text/html' })).toBe(
+    expect(chosenFormat('<p>hi</p>', { format: 'md', filename: 'a.html', contentType: 'text/html' })).toBe(
       'md',
     );
   });
 
   it('accepts format aliases case-insensitively', () => {
-    expect(detectFormat('x', { format: 'Markdown' })).toBe('md');
-    expect(detectFormat('x', { format: 'HTM' })).toBe('html');
-    expect(detectFormat('x', { format: 'text' })).toBe('txt');
+    expect(chosenFormat('x', { format: 'Markdown' })).toBe('md');
+    expect(chosenFormat('x', { format: 'HTM' })).toBe('html');
+    expect(chosenFormat('x', { format: 'text' })).toBe('txt');
   });
 
   it('refuses an unknown override', () => {
-    expect(() => detectFormat('x', { format: 'rtf' })).toThrow(UnsupportedFormatError);
-    expect(() => detectFormat('x', { format: 'rtf' })).toThrow(/"rtf"/);
+    expect(() => chosenFormat('x', { format: 'rtf' })).toThrow(UnsupportedFormatError);
+    expect(() => chosenFormat('x', { format: 'rtf' })).toThrow(/"rtf"/);
   });
 
   it.each([
@@ -30,11 +36,11 @@ describe('detectFormat', () => {
     ['story.xhtml', 'html'],
     ['exports/2031/story.json', 'json'],
   ])('picks the format of %s from its extension', (filename, format) => {
-    expect(detectFormat('plain words', { filename })).toBe(format);
+    expect(chosenFormat('plain words', { filename })).toBe(format);
   });
 
   it('uses the extension before the content type', () => {
-    expect(detectFormat('x', { filename: 'a.md', contentType: 'text/html' })).toBe('md');
+    expect(chosenFormat('x', { filename: 'a.md', contentType: 'text/html' })).toBe('md');
   });
 
   it.each([
@@ -45,7 +51,7 @@ describe('detectFormat', () => {
     ['application/json', 'json'],
     ['application/vnd.article+json', 'json'],
   ])('picks the format from content type %s when the name says nothing', (contentType, format) => {
-    expect(detectFormat('plain words', { filename: 'upload', contentType })).toBe(format);
+    expect(chosenFormat('plain words', { filename: 'upload', contentType })).toBe(format);
   });
 
   it.each([
@@ -54,15 +60,15 @@ describe('detectFormat', () => {
     'application/msword',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ])('refuses the unsupported content type %s', (contentType) => {
-    expect(() => detectFormat('plain words', { contentType })).toThrow(UnsupportedMediaError);
+    expect(() => chosenFormat('plain words', { contentType })).toThrow(UnsupportedMediaError);
   });
 
   it('sniffs the content when the content type is generic', () => {
-    expect(detectFormat('# Heading\n\nBody.', { contentType: 'application/octet-stream' })).toBe('md');
+    expect(chosenFormat('# Heading\n\nBody.', { contentType: 'application/octet-stream' })).toBe('md');
   });
 
   it('falls through an unknown extension to sniffing', () => {
-    expect(detectFormat('{"text": "Hello."}', { filename: 'story.data' })).toBe('json');
+    expect(chosenFormat('{"text": "Hello."}', { filename: 'story.data' })).toBe('json');
   });
 
   it('declares nothing when no hint is given', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../../src/core/analyze.js';
-import { detectFormat } from '../../../src/core/read/detect-format.js';
+import { declaredFormat } from '../../../src/core/read/detect-format.js';
 import { fileFormatOf, readFile } from '../../../src/core/read/read-file.js';
 import { makeDocx, makeZip } from '../../support/make-docx.js';
 import { makePdf } from '../../support/make-pdf.js';
@@ -138,13 +138,13 @@ describe('analysing Word and PDF files', () => {
   });
 
   it('names Word and PDF in content types and format options', () => {
-    expect(detectFormat('', { contentType: 'application/pdf' })).toBe('pdf');
+    expect(declaredFormat({ contentType: 'application/pdf' })).toBe('pdf');
     expect(
-      detectFormat('', {
+      declaredFormat({
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       }),
     ).toBe('docx');
-    expect(detectFormat('', { format: 'word' })).toBe('docx');
-    expect(detectFormat('', { filename: 'report.PDF' })).toBe('pdf');
+    expect(declaredFormat({ format: 'word' })).toBe('docx');
+    expect(declaredFormat({ filename: 'report.PDF' })).toBe('pdf');
   });
 });

@@ -5,7 +5,7 @@ import type { Dateline } from '../../../src/core/document.js';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import { tagPlaces } from '../../../src/core/tags/places.js';
 import type { Tag } from '../../../src/core/tags/tag.js';
-import { analysisObjectTags } from '../../../src/handlers/object-tags.js';
+import { analysisObjectTags } from '../../../src/upload/object-tags.js';
 
 const PLACE_FIXTURES = new URL('../../fixtures/places/', import.meta.url);
 

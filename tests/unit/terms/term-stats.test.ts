@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonestSurface, computeTermStats } from '../../../src/core/terms/term-stats.js';
+import { commonestSurface } from '../../../src/core/terms/surface.js';
+import { computeTermStats } from '../../../src/core/terms/term-stats.js';
 
 describe('computeTermStats', () => {
   it('counts content words by stem and leaves stop words out', () => {

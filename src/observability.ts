@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { LedeConfig } from '../config.js';
+import type { LedeConfig } from './config.js';
 
 /** Metric names, in one place so dashboards and code agree. */
 export const METRIC = Object.freeze({
@@ -43,7 +43,35 @@ export function createLogger(config: Pick<LedeConfig, 'serviceName' | 'logLevel'
   });
 }
 
-/** CloudWatch metrics as EMF lines on stdout: no API calls, flushed once per invocation by middy. */
-export function createMetrics(config: Pick<LedeConfig, 'serviceName' | 'metricsNamespace'>): Metrics {
-  return new Metrics({ namespace: config.metricsNamespace, serviceName: config.serviceName });
+type MetricsLogger = NonNullable<NonNullable<ConstructorParameters<typeof Metrics>[0]>['logger']>;
+
+// Powertools warns on every flush that has no metrics, even with metrics disabled. Here that is the
+// normal case for a GET, an S3 test event or a skipped key, so the warning is dropped; its other
+// warnings (an invalid metric or dimension) go to the function's logger, at its level.
+const EMPTY_FLUSH_WARNING = 'No application metrics to publish';
+
+function metricsLogger(logger: Logger): MetricsLogger {
+  return {
+    debug: (message: string) => logger.debug(message),
+    info: (message: string) => logger.info(message),
+    warn: (message: string) => {
+      if (!String(message).startsWith(EMPTY_FLUSH_WARNING)) logger.warn(message);
+    },
+    error: (message: string) => logger.error(message),
+  };
+}
+
+/**
+ * CloudWatch metrics as EMF lines on stdout: no API calls, flushed once per invocation by middy.
+ * `POWERTOOLS_METRICS_DISABLED=true` (read by Powertools) keeps the EMF lines off stdout.
+ */
+export function createMetrics(
+  config: Pick<LedeConfig, 'serviceName' | 'metricsNamespace'>,
+  logger: Logger,
+): Metrics {
+  return new Metrics({
+    namespace: config.metricsNamespace,
+    serviceName: config.serviceName,
+    logger: metricsLogger(logger),
+  });
 }

@@ -1,35 +1,43 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { readMetadata, readObject, retagObject, type StoredObject, writeJson } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
 import { GENERATOR } from '../core/analysis.js';
 import { analyzeFile } from '../core/analyze.js';
 import type { Tag } from '../core/tags/tag.js';
+import type { Taxonomy } from '../core/tags/taxonomy.js';
 import { InputTooLargeError, LedeError, MalformedInputError, NotFoundError } from '../errors.js';
+import { METRIC } from '../observability.js';
 import { analysisObjectTags, mergeObjectTags, sameTagSet } from './object-tags.js';
-import { METRIC } from './observability.js';
-import { decodeEventKey, isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
+import { isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
+import type { StoredObject, UploadStorage } from './storage.js';
 import { type ArticleSource, failureDocument, summaryDocument } from './summary-document.js';
-import type { TaxonomySource } from './taxonomy-source.js';
 
-/** The fields of an S3 event record this function uses. */
-export interface UploadRecord {
-  readonly s3: {
-    readonly bucket: { readonly name: string };
-    readonly object: {
-      readonly key: string;
-      readonly size?: number | undefined;
-      /** Orders events for one key; the same in every delivery of one event, new for each upload. */
-      readonly sequencer?: string | undefined;
-    };
-  };
+/** One object to analyse: from an S3 event record, a Batch Operations task or a bucket listing. */
+export interface UploadRequest {
+  readonly bucket: string;
+  /** The object key as stored (already decoded from an event's form encoding). */
+  readonly key: string;
+  /** The size an event reported; lets a huge object be refused without a request. */
+  readonly size?: number | undefined;
+  /** Orders events for one key; the same in every delivery of one event, new for each upload. */
+  readonly sequencer?: string | undefined;
+}
+
+/** The settings the use case reads (a subset of `LedeConfig`, so tests can build it from `loadConfig`). */
+export type UploadSettings = Pick<
+  LedeConfig,
+  'inputPrefix' | 'outputPrefix' | 'outputBucket' | 'maxBytes' | 'tagSourceObjects'
+>;
+
+/** A taxonomy kept outside the code (a deployment's taxonomy file), loaded when an article needs it. */
+export interface TaxonomySource {
+  get(): Promise<Taxonomy>;
 }
 
 export interface UploadDeps {
-  readonly s3: S3Client;
-  readonly config: LedeConfig;
+  readonly storage: UploadStorage;
+  readonly config: UploadSettings;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly now: () => Date;
@@ -59,10 +67,9 @@ export const INPUT_FINGERPRINT_METADATA = 'lede-input-sha256';
  * The check is an optimisation, not a lock: if it cannot be made, the output is rewritten under the
  * same key with the same content, which is still correct.
  */
-export async function processUpload(record: UploadRecord, deps: UploadDeps): Promise<UploadOutcome> {
-  const { s3, config, logger, metrics } = deps;
-  const bucket = record.s3.bucket.name;
-  const key = decodeEventKey(record.s3.object.key);
+export async function processUpload(request: UploadRequest, deps: UploadDeps): Promise<UploadOutcome> {
+  const { storage, config, logger, metrics } = deps;
+  const { bucket, key } = request;
   if (isOutputKey(key, config) || !key.startsWith(config.inputPrefix) || key.endsWith('/')) {
     // The trigger filter makes the first two impossible; a misconfigured trigger must not loop or
     // write. A key ending in `/` is a folder placeholder: there is nothing to analyse.
@@ -73,9 +80,9 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     return 'skipped';
   }
   const outputKey = outputKeyForUpload(key, config);
-  if (outputKey === null) return refuseUnsafeKey(record, key, deps);
+  if (outputKey === null) return refuseUnsafeKey(request, deps);
   const target = { bucket: config.outputBucket, key: outputKey };
-  const eventSize = record.s3.object.size ?? null;
+  const eventSize = request.size ?? null;
   // Filled in once the object is read, so error documents carry as much of the source as is known.
   let source: ArticleSource = {
     bucket,
@@ -93,15 +100,15 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
       throw new InputTooLargeError(eventSize, config.maxBytes);
     // Read the current object, not the event's version: a late retry then converges on the newest upload
     // instead of overwriting its analysis with an older one. `source.versionId` says which was read.
-    const object = await readObject(s3, { bucket, key, maxBytes: config.maxBytes });
+    const object = await storage.read({ bucket, key, maxBytes: config.maxBytes });
     const { versionId, etag, size, contentType } = object;
     source = { bucket, key, versionId, etag, size, contentType };
     if (object.etag !== null) {
       const fingerprint = inputFingerprint(key, object, {
         maxBytes: config.maxBytes,
-        sequencer: record.s3.object.sequencer ?? null,
+        sequencer: request.sequencer ?? null,
       });
-      if (await alreadyWritten(s3, target, fingerprint, logger)) {
+      if (await alreadyWritten(storage, target, fingerprint, logger)) {
         logger.info('Output already written for this version of the object; skipped', {
           bucket,
           key,
@@ -122,8 +129,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
     });
     metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
     metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, object.size);
-    await writeJson(
-      s3,
+    await storage.writeJson(
       { ...target, ...(metadata && { metadata }) },
       summaryDocument(analysis, source, deps.now()),
     );
@@ -137,8 +143,7 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
       return 'skipped';
     }
     if (!(error instanceof LedeError) || error.status >= 500) throw error;
-    await writeJson(
-      s3,
+    await storage.writeJson(
       { ...target, ...(metadata && { metadata }) },
       failureDocument(error, source, deps.now()),
     );
@@ -153,9 +158,9 @@ export async function processUpload(record: UploadRecord, deps: UploadDeps): Pro
  * or bidirectional characters, Unicode lookalikes, or too long) is not read: an error document
  * telling the uploader to rename it goes under `summaries/_refused/`, so the upload is not dropped.
  */
-async function refuseUnsafeKey(record: UploadRecord, key: string, deps: UploadDeps): Promise<UploadOutcome> {
-  const { s3, config, logger, metrics } = deps;
-  const bucket = record.s3.bucket.name;
+async function refuseUnsafeKey(request: UploadRequest, deps: UploadDeps): Promise<UploadOutcome> {
+  const { storage, config, logger, metrics } = deps;
+  const { bucket, key } = request;
   const outputKey = refusedKeyForUpload(key, config);
   const error = new MalformedInputError(
     'The object key cannot name its analysis safely (it has "." or ".." or empty path segments, a ' +
@@ -166,11 +171,10 @@ async function refuseUnsafeKey(record: UploadRecord, key: string, deps: UploadDe
     key,
     versionId: null,
     etag: null,
-    size: record.s3.object.size ?? null,
+    size: request.size ?? null,
     contentType: null,
   };
-  await writeJson(
-    s3,
+  await storage.writeJson(
     { bucket: config.outputBucket, key: outputKey },
     failureDocument(error, source, deps.now()),
   );
@@ -210,8 +214,7 @@ export function inputFingerprint(
 async function tagSourceObject(source: ArticleSource, tags: readonly Tag[], deps: UploadDeps): Promise<void> {
   const ours = analysisObjectTags(tags);
   try {
-    await retagObject(
-      deps.s3,
+    await deps.storage.retag(
       { bucket: source.bucket, key: source.key, versionId: source.versionId },
       (current) => {
         const next = mergeObjectTags(current, ours);
@@ -229,13 +232,13 @@ async function tagSourceObject(source: ArticleSource, tags: readonly Tag[], deps
 }
 
 async function alreadyWritten(
-  s3: S3Client,
+  storage: UploadStorage,
   target: { bucket: string; key: string },
   fingerprint: string,
   logger: Logger,
 ): Promise<boolean> {
   try {
-    const metadata = await readMetadata(s3, target);
+    const metadata = await storage.readMetadata(target);
     return metadata?.[INPUT_FINGERPRINT_METADATA] === fingerprint;
   } catch (error) {
     // Without read access to the output (or with S3 failing) fall back to rewriting it.

@@ -1,5 +1,5 @@
-import type { ObjectTag } from '../adapters/s3.js';
 import type { Tag, TagKind } from '../core/tags/tag.js';
+import type { ObjectTag } from './storage.js';
 
 /** An S3 object tag, as the SDK spells it. */
 export type S3Tag = ObjectTag;
@@ -66,8 +66,9 @@ function mainPlaces(tags: readonly Tag[]): { countries: string[]; region: string
 /**
  * lede's tags for a source object, most useful first, so that the first ones survive when the user's
  * own tags leave little room: the main topic, country and region (one value each, which lifecycle
- * and replication rules can match exactly), then the full lists. The country and region are where
- * the story is (the place tags' `focus`): `lede:countries` lists the focus countries.
+ * and replication rules can match exactly), the people (`lede:people`, most salient first, as many
+ * whole names as fit), then the full lists. The country and region are where the story is (the place
+ * tags' `focus`): `lede:countries` lists the focus countries.
  * @example analysisObjectTags(tags) // [{ Key: 'lede:topic', Value: 'geopolitics' }, { Key: 'lede:country', Value: 'China' }, ...]
  */
 export function analysisObjectTags(tags: readonly Tag[]): S3Tag[] {
@@ -77,6 +78,7 @@ export function analysisObjectTags(tags: readonly Tag[]): S3Tag[] {
     ['topic', topics[0] ?? ''],
     ['country', countries[0] ?? ''],
     ['region', region],
+    ['people', listValue(namesOf(tags, 'person'))],
     ['topics', topics.length > 1 ? listValue(topics) : ''],
     ['countries', countries.length > 1 ? listValue(countries) : ''],
   ];

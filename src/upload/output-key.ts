@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MalformedInputError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 
 /** S3's limit on the length of an object key, in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1024;
@@ -8,23 +8,6 @@ export const MAX_KEY_BYTES = 1024;
 export interface KeyLayout {
   readonly inputPrefix: string;
   readonly outputPrefix: string;
-}
-
-/**
- * Decodes an object key as S3 puts it in event notifications: form-encoded, so `+` is a space and
- * everything else is percent-encoded (`%2B` is a literal plus, `%C3%A9` is "é").
- *
- * @example
- * decodeEventKey('incoming/caf%C3%A9+news.txt'); // 'incoming/café news.txt'
- */
-export function decodeEventKey(encoded: string): string {
-  try {
-    return decodeURIComponent(encoded.replaceAll('+', ' '));
-  } catch (error) {
-    throw new MalformedInputError('The object key in the event is not valid percent-encoding', {
-      cause: error,
-    });
-  }
 }
 
 /** True for keys the function must never read: its own outputs (the recursion guard). */

@@ -1,9 +1,10 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readObject } from '../adapters/s3.js';
 import type { LedeConfig } from '../config.js';
 import type { Taxonomy } from '../core/tags/taxonomy.js';
 import type { TaxonomyMode } from '../core/tags/user-taxonomy.js';
 import { ConfigurationError, InvalidTaxonomyError, LedeError, NotFoundError } from '../errors.js';
+import type { TaxonomySource } from '../upload/process-upload.js';
+import { readObject } from './s3.js';
 
 /** Where a deployment keeps its taxonomy file, and how it combines with the bundled one. */
 export interface TaxonomyLocation {
@@ -21,11 +22,6 @@ export interface TaxonomyCacheOptions {
 // A taxonomy file is a few KB; anything much larger is a wrong key, not a taxonomy.
 const MAX_TAXONOMY_BYTES = 1024 * 1024;
 
-/** A taxonomy kept in S3, loaded on first use and reused across invocations of a warm container. */
-export interface TaxonomySource {
-  get(): Promise<Taxonomy>;
-}
-
 interface Cached {
   readonly taxonomy: Taxonomy;
   readonly etag: string | null;
@@ -33,6 +29,7 @@ interface Cached {
 }
 
 /**
+ * A taxonomy kept in S3, loaded on first use and reused across invocations of a warm container.
  * Loads the taxonomy file at `location`, validates it, and caches it for `ttlMs`; after that the
  * object is read again and recompiled only when its ETag changed. Concurrent callers share one load.
  * A missing or invalid file is a `ConfigurationError` (its cause an `InvalidTaxonomyError`) naming the
@@ -101,7 +98,10 @@ function misconfigured(message: string, cause: unknown): ConfigurationError {
 }
 
 /** The taxonomy source a function's config asks for, or `undefined` for the bundled taxonomy alone. */
-export function taxonomySourceFor(s3: S3Client, config: LedeConfig): TaxonomySource | undefined {
+export function taxonomySourceFor(
+  s3: S3Client,
+  config: Pick<LedeConfig, 'bucket' | 'taxonomyKey' | 'taxonomyMode' | 'taxonomyCacheSeconds'>,
+): TaxonomySource | undefined {
   if (config.taxonomyKey === null) return undefined;
   return s3TaxonomySource(
     s3,

@@ -1,13 +1,13 @@
 import { posix } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeEventKey } from '../../../src/handlers/event-key.js';
 import {
-  decodeEventKey,
   MAX_KEY_BYTES,
   outputKeyForRequest,
   outputKeyForUpload,
   refusedKeyForUpload,
-} from '../../../src/handlers/output-key.js';
+} from '../../../src/upload/output-key.js';
 
 const LAYOUT = { inputPrefix: 'incoming/', outputPrefix: 'summaries/' };
 

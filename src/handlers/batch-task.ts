@@ -1,8 +1,12 @@
-import { StorageUnavailableError } from '../adapters/s3.js';
-import { toLedeError } from '../errors.js';
-import { decodeEventKey, isOutputKey, outputKeyForUpload } from '../handlers/output-key.js';
-import { processUpload, type UploadDeps } from '../handlers/process-upload.js';
+import type { LedeConfig } from '../config.js';
+import { StorageUnavailableError, toLedeError } from '../errors.js';
+import { isOutputKey, outputKeyForUpload } from '../upload/output-key.js';
+import { processUpload, type UploadDeps } from '../upload/process-upload.js';
 import type { BatchOperationsTask, TaskResult } from './batch-operations-event.js';
+import { decodeEventKey } from './event-key.js';
+
+/** The use case's dependencies, plus the stack's bucket: tasks for any other bucket are refused. */
+export type BatchTaskDeps = UploadDeps & { readonly config: Pick<LedeConfig, 'bucket'> };
 
 /**
  * Runs one Batch Operations task through the same per-object path as the upload trigger
@@ -23,7 +27,7 @@ import type { BatchOperationsTask, TaskResult } from './batch-operations-event.j
 export async function runBatchTask(
   task: BatchOperationsTask,
   userArguments: readonly string[],
-  deps: UploadDeps,
+  deps: BatchTaskDeps,
 ): Promise<TaskResult> {
   const { taskId } = task;
   const permanent = (resultString: string): TaskResult => ({
@@ -41,22 +45,19 @@ export async function runBatchTask(
   if (task.s3Bucket !== config.bucket) {
     return permanent(`WRONG_BUCKET: this stack analyses s3://${config.bucket}/, not s3://${task.s3Bucket}/`);
   }
-  let outputKey: string | null;
+  let key: string;
   try {
-    const key = decodeEventKey(task.s3Key);
-    outputKey = isOutputKey(key, config) ? null : outputKeyForUpload(key, config);
+    key = decodeEventKey(task.s3Key);
   } catch (error) {
     return permanent(describe(error));
   }
+  const outputKey = isOutputKey(key, config) ? null : outputKeyForUpload(key, config);
   if (outputKey === null) {
     return permanent(`OUTSIDE_INPUT_PREFIX: only keys under ${config.inputPrefix} are analysed`);
   }
 
   try {
-    const outcome = await processUpload(
-      { s3: { bucket: { name: task.s3Bucket }, object: { key: task.s3Key } } },
-      deps,
-    );
+    const outcome = await processUpload({ bucket: task.s3Bucket, key }, deps);
     // The key passed the checks above, so a skip means the object is gone.
     if (outcome === 'skipped') return permanent('NOT_FOUND: the object no longer exists');
     if (outcome === 'refused') {

@@ -1,0 +1,8 @@
+import { createS3Client } from '../adapters/s3.js';
+import { processConfig } from '../config.js';
+import { createBatchOperationsHandler } from '../handlers/batch-operations.js';
+
+const config = processConfig();
+
+/** The deployed handler: config validated at cold start, one S3 client per container. */
+export const handler = createBatchOperationsHandler({ s3: createS3Client(config), config });
