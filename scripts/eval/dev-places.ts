@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../../src/core/analyze.js';
-import { analysisObjectTags } from '../../src/handlers/object-tags.js';
+import { analysisObjectTags } from '../../src/upload/object-tags.js';
 
 const { values, positionals } = parseArgs({
   options: { list: { type: 'boolean', default: false } },
