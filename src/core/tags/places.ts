@@ -470,7 +470,10 @@ function insideOtherName(view: SentenceView, match: PhraseMatch<Target>): boolea
     PERSON.placeQualifiers.has(before.text) ||
     PERSON.honorifics.has(before.text) ||
     NAME_PREFIX_TITLES.has(before.text) ||
-    CONTEXT.calendar.has(before.text)
+    CONTEXT.calendar.has(before.text) ||
+    // An adjective of period or people, not a name: "Victorian England", "Elizabethan London".
+    before.text.endsWith('ian') ||
+    before.text.endsWith('an')
   ) {
     return false;
   }
