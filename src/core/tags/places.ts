@@ -470,7 +470,10 @@ function insideOtherName(view: SentenceView, match: PhraseMatch<Target>): boolea
     PERSON.placeQualifiers.has(before.text) ||
     PERSON.honorifics.has(before.text) ||
     NAME_PREFIX_TITLES.has(before.text) ||
-    CONTEXT.calendar.has(before.text)
+    CONTEXT.calendar.has(before.text) ||
+    // An adjective of period or people, not a name: "Victorian England", "Elizabethan London".
+    before.text.endsWith('ian') ||
+    before.text.endsWith('an')
   ) {
     return false;
   }
@@ -977,9 +980,13 @@ export function tagPlaces(text: TaggableText, options: PlaceOptions = {}): Tag[]
     ...toTags('region', areaScores(gaz, scan, countries), settings),
     ...toTags('organization', organizations, settings),
   ];
+  // Among regions of equal weight (a sub-region holding all of its continent's mentions) the more
+  // specific comes first, rather than the alphabetically first ("Asia" before "Central Asia").
+  const depth = (tag: Tag): number => (tag.level === undefined ? 0 : LEVEL_DEPTH[tag.level]);
   return tags.sort(
     (a, b) =>
       b.score - a.score ||
+      depth(b) - depth(a) ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
   );

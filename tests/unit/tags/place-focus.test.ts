@@ -184,6 +184,11 @@ describe('tagPlaces: capitals, names inside names and currencies', () => {
       countriesOf(tag('The striker joined Paris Saint-Germain, and Paris Saint-Germain paid 90m.')),
     ).toEqual([]);
     expect(countriesOf(tag('Snow fell on Hanover. Hanover airport closed.'))).toEqual(['Germany']);
+    expect(
+      countriesOf(
+        tag('The new novel by the prize-winning author is set among thieves in Victorian England.'),
+      ),
+    ).toEqual(['United Kingdom']);
   });
 
   it('keeps the place in its own institutions', () => {

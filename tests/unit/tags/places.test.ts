@@ -110,19 +110,19 @@ describe('tagPlaces: regions', () => {
   });
 
   it('tags a region named directly', () => {
-    expect(regions('Tensions rose across the Middle East.')).toEqual(['Asia', 'Western Asia']);
-    expect(regions('Drought hit the Sahel.')).toEqual(['Africa', 'Sub-Saharan Africa', 'Western Africa']);
+    expect(regions('Tensions rose across the Middle East.')).toEqual(['Western Asia', 'Asia']);
+    expect(regions('Drought hit the Sahel.')).toEqual(['Western Africa', 'Sub-Saharan Africa', 'Africa']);
   });
 
-  it('puts Taiwan in Eastern Asia and Sudan in Northern Africa', () => {
-    expect(regions('Taiwan held drills.')).toEqual(['Asia', 'Eastern Asia']);
-    expect(regions('Sudan held talks.')).toEqual(['Africa', 'Northern Africa']);
+  it('puts Taiwan in Eastern Asia and Sudan in Northern Africa, the more specific region first', () => {
+    expect(regions('Taiwan held drills.')).toEqual(['Eastern Asia', 'Asia']);
+    expect(regions('Sudan held talks.')).toEqual(['Northern Africa', 'Africa']);
   });
 
   it('reads "Latin America" as M49\'s Latin America and the Caribbean, not the United States', () => {
     const tags = tag('Inflation eased across Latin America.');
     expect(names(tags, 'country')).toEqual([]);
-    expect(names(tags, 'region')).toEqual(['Americas', 'Latin America and the Caribbean']);
+    expect(names(tags, 'region')).toEqual(['Latin America and the Caribbean', 'Americas']);
   });
 });
 

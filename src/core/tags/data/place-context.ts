@@ -153,6 +153,7 @@ export const NAME_DESIGNATORS: readonly string[] = [
   'AG',
   'NV',
   'Saint',
+  'St',
   'FC',
   'Dynamo',
 ];
