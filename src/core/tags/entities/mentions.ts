@@ -506,6 +506,16 @@ function readRun(
   // from a known given name on, after words that are not part of the name.
   const givenAt = givenNameStart(lexicon, words);
   if (givenAt > 0) words = words.slice(givenAt);
+  // "Syria Hanad Mustafe Musse": a place before a name of two or three words that ends like no
+  // organisation is where the person is from, not part of the name.
+  else if (
+    words.length >= 3 &&
+    words.length <= 4 &&
+    isPlaceWord(lexicon, words[0] ?? '') &&
+    !words.some((word) => isOrgSuffix(lexicon, word) || CONNECTORS.has(word)) &&
+    words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word))
+  )
+    words = words.slice(1);
   // Shouted sub-headings ("CURRENT JOB") say nothing: a run of several all-capital words is no name.
   if (words.length > 1 && words.every((word) => word === word.toUpperCase() && /\p{Lu}{2}/u.test(word)))
     return undefined;
