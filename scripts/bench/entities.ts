@@ -7,6 +7,7 @@ import { tagEntities } from '../../src/core/tags/entities/tag-entities.js';
 import { buildCorpus, corpusBytes, loadSourceArticles } from './corpus.js';
 
 import { MB } from './throughput.js';
+
 const CORPUS_SEED = 1;
 const PASSES = 5;
 
