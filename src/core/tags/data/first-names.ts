@@ -362,6 +362,7 @@ export const FIRST_NAMES: readonly string[] = [
   'Harvey',
   // French, Belgian, Swiss, Quebec
   'Alain',
+  'Marc',
   'Amélie',
   'André',
   'Antoine',

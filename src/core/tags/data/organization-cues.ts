@@ -181,6 +181,7 @@ export const ORGANIZATION_CUES = {
     'Brewery',
     'Breweries',
     'Beverages',
+    'Security',
   ],
   /** First word of a name that makes it an organisation ("Real Madrid", "Bank of England"). */
   prefixes: [

@@ -178,6 +178,11 @@ export const PERSON_CUES = {
     'TD',
     'Cllr',
     'Boss',
+    'Agent',
+    'Special',
+    'Spc',
+    'Pvt',
+    'Cpl',
   ],
   /**
    * Titles that stay in the name when the person is known by one name under them: "Pope Francis",

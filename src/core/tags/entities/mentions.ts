@@ -1,4 +1,5 @@
 import { isStopWord } from '../../text/words.js';
+import { CALENDAR_WORDS } from '../data/not-name-words.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { NameToken } from './tokens.js';
 
@@ -124,8 +125,10 @@ function runEnd(lexicon: EntityLexicon, tokens: readonly NameToken[], start: num
     }
     // "Securities and Exchange Commission", "Avon and Somerset Police": "and" after one word, inside
     // an organisation's name; elsewhere it joins two names ("Putin and Xi").
-    const leadingArticle = tokens[start]?.text === 'The' ? 1 : 0;
-    if (token.text === 'and' && j - start - leadingArticle === 1) {
+    // Leading "The" or a place ("US Food and Drug Administration") does not count as the one word.
+    const first = tokens[start]?.text ?? '';
+    const leading = first === 'The' || (j - start === 2 && isPlaceWord(lexicon, first)) ? 1 : 0;
+    if (token.text === 'and' && j - start - leading === 1) {
       const after = nameishUntil(tokens, j + 1);
       if (
         after > j + 1 &&
@@ -268,6 +271,25 @@ function isPlaceWord(lexicon: EntityLexicon, word: string): boolean {
     lexicon.places.has(word.charAt(0) + word.slice(1).toLowerCase()) &&
     word === word.toUpperCase()
   );
+}
+
+const CALENDAR: ReadonlySet<string> = new Set(CALENDAR_WORDS);
+
+/**
+ * Where a person's name starts inside a longer run: at a known given name followed by one or two
+ * capitalised words, after a nationality, a place, an office or a sentence opener. 0 when the run
+ * reads as one name (it starts with the given name, or ends like an organisation).
+ */
+function givenNameStart(lexicon: EntityLexicon, words: readonly string[]): number {
+  if (words.length < 3 || isOrgSuffix(lexicon, words[words.length - 1] ?? '')) return 0;
+  for (let i = 1; i <= words.length - 2; i += 1) {
+    const word = words[i] ?? '';
+    if (!lexicon.firstNames.has(word) || words.length - i > 3) continue;
+    const before = words[i - 1] ?? '';
+    if (lexicon.firstNames.has(before) || CONNECTORS.has(before) || before === '&') return 0;
+    return words.slice(i).every((rest) => /^\p{Lu}\p{Ll}/u.test(rest)) ? i : 0;
+  }
+  return 0;
 }
 
 function titleCaseWord(word: string): string {
@@ -432,7 +454,13 @@ function readRun(
       if ((link === 'of' || link === 'for') && from + 1 < end) from = Math.min(end, from + 2);
       continue;
     }
-    if (shape === 'capitalised' && from + 1 < end && !lexicon.orgPrefixes.has(word)) {
+    // "New York City" at the start of a sentence is a place, not "York City" after an opener.
+    const placeAhead = lexicon.places.has(`${word} ${nextWord}`);
+    if (shape === 'upper' && from + 1 < end && lexicon.notNameWords.has(word) && !placeAhead) {
+      from += 1; // "CEO of ...", "AI ..."
+      continue;
+    }
+    if (shape === 'capitalised' && from + 1 < end && !lexicon.orgPrefixes.has(word) && !placeAhead) {
       const opener =
         isStopWord(word.toLowerCase()) ||
         (opensSentence && (lexicon.notNameWords.has(word) || isCommonWord(lowerWords, word)));
@@ -468,6 +496,29 @@ function readRun(
     words.push((k < end - 1 ? tokens[k]?.raw : tokens[k]?.text) ?? '');
   }
   words = withoutHomePlace(lexicon, words);
+  // "Masters Wednesday", "Harley Levanic Some": a day or a stop word closing a run is not the name's.
+  while (words.length > 1) {
+    const last = words[words.length - 1] ?? '';
+    if (!CALENDAR.has(last) && !isStopWord(last.toLowerCase())) break;
+    words.pop();
+  }
+  // "Australian Marc Leishman", "Director of Public Prosecutions Alison Saunders": a person named
+  // from a known given name on, after words that are not part of the name.
+  const givenAt = givenNameStart(lexicon, words);
+  if (givenAt > 0) words = words.slice(givenAt);
+  // "Syria Hanad Mustafe Musse": a place before a name of two or three words that ends like no
+  // organisation is where the person is from, not part of the name.
+  else if (
+    words.length >= 3 &&
+    words.length <= 4 &&
+    isPlaceWord(lexicon, words[0] ?? '') &&
+    !words.some((word) => isOrgSuffix(lexicon, word) || CONNECTORS.has(word)) &&
+    words.slice(1).every((word) => /^\p{Lu}\p{Ll}/u.test(word))
+  )
+    words = words.slice(1);
+  // Shouted sub-headings ("CURRENT JOB") say nothing: a run of several all-capital words is no name.
+  if (words.length > 1 && words.every((word) => word === word.toUpperCase() && /\p{Lu}{2}/u.test(word)))
+    return undefined;
   const key = words.join(' ');
   const lastWord = words[words.length - 1] ?? '';
   if (lexicon.places.has(key) || words.every((word) => isPlaceWord(lexicon, word))) return undefined;
