@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BYTES } from './core/limits.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_WORK_LIMITS, type WorkLimits } from './core/limits.js';
 import { DEFAULT_SUMMARY_WORDS, MAX_SUMMARY_WORDS } from './core/summary/summarize.js';
 import { ConfigurationError } from './errors.js';
 
@@ -16,6 +16,8 @@ export interface LedeConfig {
   readonly outputPrefix: string;
   /** Inputs over this many bytes are refused before they are downloaded in full. */
   readonly maxBytes: number;
+  /** The work budget of one input beside the byte limit (core/limits.ts): over a cap is INPUT_TOO_COMPLEX. */
+  readonly limits: WorkLimits;
   /** Value of `Access-Control-Allow-Origin` on API responses; `null` sends no CORS headers. */
   readonly corsOrigin: string | null;
   readonly serviceName: string;
@@ -139,6 +141,21 @@ export function loadConfig(env: Env): LedeConfig {
     inputPrefix: read.prefix('LEDE_INPUT_PREFIX', 'incoming/'),
     outputPrefix: read.prefix('LEDE_OUTPUT_PREFIX', 'summaries/'),
     maxBytes: read.integer('LEDE_MAX_BYTES', DEFAULT_MAX_BYTES, 1),
+    limits: Object.freeze({
+      maxInflatedBytes: read.integer('LEDE_MAX_INFLATED_BYTES', DEFAULT_WORK_LIMITS.maxInflatedBytes, 1),
+      maxContentBytes: read.integer('LEDE_MAX_CONTENT_BYTES', DEFAULT_WORK_LIMITS.maxContentBytes, 1),
+      maxNodes: read.integer('LEDE_MAX_NODES', DEFAULT_WORK_LIMITS.maxNodes, 1),
+      maxAttributes: read.integer('LEDE_MAX_ATTRIBUTES', DEFAULT_WORK_LIMITS.maxAttributes, 1),
+      maxElementAttributes: read.integer(
+        'LEDE_MAX_ELEMENT_ATTRIBUTES',
+        DEFAULT_WORK_LIMITS.maxElementAttributes,
+        1,
+      ),
+      maxDepth: read.integer('LEDE_MAX_DEPTH', DEFAULT_WORK_LIMITS.maxDepth, 1),
+      maxPages: read.integer('LEDE_MAX_PAGES', DEFAULT_WORK_LIMITS.maxPages, 1),
+      maxChars: read.integer('LEDE_MAX_CHARS', DEFAULT_WORK_LIMITS.maxChars, 1),
+      maxSentences: read.integer('LEDE_MAX_SENTENCES', DEFAULT_WORK_LIMITS.maxSentences, 1),
+    }),
     corsOrigin: read.optionalString('LEDE_CORS_ORIGIN'),
     serviceName: read.string('LEDE_SERVICE_NAME', { fallback: 'lede' }),
     metricsNamespace: read.string('LEDE_METRICS_NAMESPACE', { fallback: 'Lede' }),

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'EMPTY_DOCUMENT'
   | 'UNSUPPORTED_MEDIA'
   | 'INPUT_TOO_LARGE'
+  | 'INPUT_TOO_COMPLEX'
   | 'MALFORMED_INPUT'
   | 'UNSUPPORTED_FORMAT'
   | 'UNSUPPORTED_LANGUAGE'
@@ -67,6 +68,28 @@ export class InputTooLargeError extends LedeError {
     const size = sizeBytes === undefined ? 'more than' : `${sizeBytes} bytes, over`;
     super('INPUT_TOO_LARGE', `The input is ${size} the limit of ${limitBytes} bytes`, 413, options);
     this.limitBytes = limitBytes;
+  }
+}
+
+/**
+ * Within the byte limit but over one of the work caps (`WorkLimits` in core/limits.ts): inflated bytes,
+ * HTML nodes or attributes, nesting depth, pages, characters or sentences. Raised while reading, as
+ * soon as the cap is passed, so refusing costs no more than the cap allows.
+ * @example new InputTooComplexError('maxPages', 1000, 'pages') // "... more than 1000 pages (limit maxPages)"
+ */
+export class InputTooComplexError extends LedeError {
+  /** The cap that was exceeded, as named in `WorkLimits`. */
+  readonly limit: string;
+  readonly limitValue: number;
+  constructor(limit: string, limitValue: number, unit: string, options?: { cause?: unknown }) {
+    super(
+      'INPUT_TOO_COMPLEX',
+      `The input is too complex to analyse: it has more than ${limitValue} ${unit} (limit ${limit})`,
+      422,
+      options,
+    );
+    this.limit = limit;
+    this.limitValue = limitValue;
   }
 }
 

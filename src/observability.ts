@@ -7,6 +7,7 @@ export const METRIC = Object.freeze({
   articlesProcessed: 'ArticlesProcessed',
   articleBytes: 'ArticleBytes',
   articlesRefused: 'ArticlesRefused',
+  analysesRemoved: 'AnalysesRemoved',
   failures: 'Failures',
   analysisDuration: 'AnalysisDuration',
   sourceTaggingFailures: 'SourceTaggingFailures',

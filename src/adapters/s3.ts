@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
@@ -16,7 +17,13 @@ import {
   StorageError,
   StorageUnavailableError,
 } from '../errors.js';
-import type { ObjectTag, StoredObject, UploadStorage } from '../upload/storage.js';
+import type {
+  ObjectStat,
+  ObjectTag,
+  StoredObject,
+  UploadStorage,
+  WriteCondition,
+} from '../upload/storage.js';
 
 /** The S3 settings the client factory needs (a subset of `LedeConfig`). */
 export interface S3ClientSettings {
@@ -82,7 +89,9 @@ export function s3UploadStorage(s3: S3Client): UploadStorage {
   return {
     read: (location) => readObject(s3, location),
     readMetadata: (location) => readMetadata(s3, location),
+    stat: (location) => statObject(s3, location),
     writeJson: (location, document) => writeJson(s3, location, document),
+    delete: (location) => deleteObject(s3, location),
     retag: (location, update) => retagObject(s3, location, update),
   };
 }
@@ -123,12 +132,21 @@ export async function readObject(
 /**
  * Writes a JSON document; the same input always yields the same key, so rewrites are idempotent.
  * `metadata` becomes `x-amz-meta-*` headers (ASCII values only), readable with `readMetadata`.
+ * `condition` becomes `If-Match` / `If-None-Match` (S3's conditional writes); a 412 (or the 409 S3
+ * answers when two conditional writes race) resolves `false`. s3rver 3.7.1 ignores both headers,
+ * so locally the write always happens: the use case re-checks the stored version just before.
  */
 export async function writeJson(
   s3: S3Client,
-  location: { bucket: string; key: string; metadata?: Readonly<Record<string, string>> },
+  location: {
+    bucket: string;
+    key: string;
+    metadata?: Readonly<Record<string, string>>;
+    condition?: WriteCondition;
+  },
   document: unknown,
-): Promise<void> {
+): Promise<boolean> {
+  const condition = location.condition;
   try {
     await s3.send(
       new PutObjectCommand({
@@ -137,10 +155,48 @@ export async function writeJson(
         Body: `${JSON.stringify(document, null, 2)}\n`,
         ContentType: 'application/json; charset=utf-8',
         ...(location.metadata === undefined ? {} : { Metadata: { ...location.metadata } }),
+        ...(condition === undefined
+          ? {}
+          : 'ifMatch' in condition
+            ? { IfMatch: condition.ifMatch }
+            : { IfNoneMatch: condition.ifNoneMatch }),
       }),
     );
+    return true;
   } catch (error) {
+    if (condition !== undefined && isConditionFailure(error)) return false;
     throw toStorageError(error, 'PutObject');
+  }
+}
+
+function isConditionFailure(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  const status = error.$metadata.httpStatusCode;
+  return status === 412 || status === 409 || error.name === 'PreconditionFailed';
+}
+
+/** The object's ETag and user metadata, or `null` when there is no such object. */
+export async function statObject(
+  s3: S3Client,
+  location: { bucket: string; key: string },
+): Promise<ObjectStat | null> {
+  try {
+    const response = await s3.send(new HeadObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    return { etag: response.ETag ?? null, metadata: response.Metadata ?? {} };
+  } catch (error) {
+    const sorted = toStorageError(error, 'HeadObject');
+    if (sorted instanceof NotFoundError) return null;
+    throw sorted;
+  }
+}
+
+/** Deletes an object (S3 answers 204 whether or not it existed). */
+export async function deleteObject(s3: S3Client, location: { bucket: string; key: string }): Promise<void> {
+  try {
+    await s3.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: location.key }));
+  } catch (error) {
+    const sorted = toStorageError(error, 'DeleteObject');
+    if (!(sorted instanceof NotFoundError)) throw sorted;
   }
 }
 

@@ -34,6 +34,14 @@ export interface BackfillOptions {
   readonly concurrency?: number;
   /** Once aborted, no new key is started; keys already running finish and are counted. */
   readonly signal?: AbortSignal;
+  /**
+   * A key still unfinished after this long is counted `failed` (with a `BackfillTimeoutError`) and
+   * the run goes on, so one object that never answers (a torn upload after a crash, a stalled
+   * server) cannot stall the run (issue 18). It keeps no output, so the next run tries it again.
+   * Default 120 s: the analysis itself is bounded to seconds by the work budget, S3 retries by the
+   * client's timeouts.
+   */
+  readonly objectTimeoutMs?: number;
   readonly onProgress?: (progress: BackfillProgress) => void;
 }
 
@@ -45,7 +53,28 @@ export interface BackfillSummary {
   readonly interrupted: boolean;
 }
 
-const DEFAULTS = Object.freeze({ concurrency: 4 });
+const DEFAULTS = Object.freeze({ concurrency: 4, objectTimeoutMs: 120_000 });
+
+/** One key took longer than the per-object bound; the run moved on without it. */
+export class BackfillTimeoutError extends Error {
+  override readonly name = 'BackfillTimeoutError';
+  constructor(key: string, timeoutMs: number) {
+    super(`${key} did not finish within ${timeoutMs} ms; skipped, it stays pending for the next run`);
+  }
+}
+
+/** `work`, or a rejection with `BackfillTimeoutError` once `timeoutMs` has passed. */
+async function within<T>(work: Promise<T>, key: string, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BackfillTimeoutError(key, timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Lists the bucket's input and output prefixes and returns the input keys that have no output yet.
@@ -76,8 +105,9 @@ export async function planBackfill(s3: S3Client, deps: Pick<BackfillDeps, 'confi
 
 /**
  * Processes `keys` through the upload trigger's per-object path (`processUpload`), at most
- * `concurrency` at a time. A key that throws is counted as `failed` and the run goes on: it has no
- * output, so the next run tries it again.
+ * `concurrency` at a time. A key that throws, or takes longer than `objectTimeoutMs`, is counted as
+ * `failed` and the run goes on: it has no output, so the next run tries it again. An empty (zero-byte)
+ * or torn object is read like any other and gets an error document (EMPTY_DOCUMENT, MALFORMED_INPUT...).
  *
  * @example
  * const summary = await runBackfill(plan.pending, deps, { concurrency: 4, onProgress: console.log });
@@ -90,6 +120,10 @@ export async function runBackfill(
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
+  }
+  const objectTimeoutMs = options.objectTimeoutMs ?? DEFAULTS.objectTimeoutMs;
+  if (!Number.isInteger(objectTimeoutMs) || objectTimeoutMs < 1) {
+    throw new RangeError(`objectTimeoutMs must be a positive whole number, got ${objectTimeoutMs}`);
   }
   const counts: Record<BackfillOutcome, number> = {
     written: 0,
@@ -110,7 +144,11 @@ export async function runBackfill(
       let outcome: BackfillOutcome;
       let error: unknown;
       try {
-        outcome = await processUpload({ bucket: deps.config.bucket, key }, deps);
+        outcome = await within(
+          processUpload({ bucket: deps.config.bucket, key }, deps),
+          key,
+          objectTimeoutMs,
+        );
       } catch (caught) {
         outcome = 'failed';
         error = caught;

@@ -55,6 +55,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
             : {}),
           ...options,
           maxBytes: config.maxBytes,
+          limits: config.limits,
           ...(taxonomy === undefined ? {} : { taxonomy }),
         });
         metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);

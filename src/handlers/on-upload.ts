@@ -7,6 +7,7 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { StorageUnavailableError } from '../errors.js';
 import { METRIC } from '../observability.js';
+import { processRemoval } from '../upload/process-removal.js';
 import { processUpload } from '../upload/process-upload.js';
 import { decodeEventKey } from './event-key.js';
 import { type UploadHandlerDeps, uploadDepsFor } from './upload-deps.js';
@@ -22,7 +23,8 @@ const UploadEventSchema = z.union([S3Schema, S3TestEventSchema]);
 export type OnUploadHandlerDeps = UploadHandlerDeps;
 
 /**
- * Builds the S3-triggered handler. Records are processed one after another (bounded memory); a record
+ * Builds the S3-triggered handler. `ObjectCreated:*` records are analysed, `ObjectRemoved:*` records
+ * delete the analysis of the removed object. Records are processed one after another (bounded memory); a record
  * that fails (S3 still failing after the client's own retries, or a permanent error such as access
  * denied) does not stop the others, and once every record has been tried the invocation throws so
  * Lambda retries the whole event and, when the retries are spent, sends it to the failure
@@ -47,10 +49,10 @@ export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
         try {
           // Decoded here, inside the try: a key that is not valid percent-encoding fails this record only.
           const key = decodeEventKey(object.key);
-          await processUpload(
-            { bucket: bucket.name, key, size: object.size, sequencer: object.sequencer },
-            uploadDeps,
-          );
+          const request = { bucket: bucket.name, key, size: object.size, sequencer: object.sequencer };
+          // ObjectRemoved:Delete and :DeleteMarkerCreated take the analysis away; everything else is an upload.
+          if (record.eventName.startsWith('ObjectRemoved:')) await processRemoval(request, uploadDeps);
+          else await processUpload(request, uploadDeps);
         } catch (error) {
           logger.error('Record failed; the event will be retried', {
             bucket: bucket.name,

@@ -45,16 +45,27 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
  */
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const expectedKey = Buffer.from(options.apiKey);
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
+  const serve = (request: IncomingMessage, response: ServerResponse, expectsContinue: boolean): void => {
+    handle(request, response, expectsContinue).catch((error: unknown) => {
       // A bug in this emulator, not in the function: the function's own errors come back as responses.
       console.error('Local API gateway error', error);
       if (!response.headersSent) send(response, 502, { message: 'Internal server error' });
       else response.destroy();
     });
-  });
+  };
+  const server = createServer((request, response) => serve(request, response, false));
+  // `Expect: 100-continue`: the client waits for a go-ahead before sending its body. Node would send
+  // "100 Continue" before the route and the key are checked; here a refused request gets its final
+  // status at once and its body is never uploaded, and an accepted one gets the 100 then.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) =>
+    serve(request, response, true),
+  );
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    expectsContinue: boolean,
+  ): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = RESOURCES.map((r) => ({ ...r, found: r.pattern.exec(url.pathname) })).find(
       (r) => r.found !== null,
@@ -69,6 +80,11 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
       return send(response, 403, { message: 'Forbidden' });
     }
+    const declared = Number(header(request, 'content-length') ?? '0');
+    if (Number.isFinite(declared) && declared > MAX_PAYLOAD_BYTES) {
+      return send(response, 413, { message: 'Request Too Long' });
+    }
+    if (expectsContinue) response.writeContinue();
     const body = await readBody(request);
     if (body === null) return send(response, 413, { message: 'Request Too Long' });
     const event = proxyEvent(request, url, body, {
@@ -220,6 +236,8 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResult): v
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
+  // An answer before the body was read: the connection cannot be reused for the next request.
+  if (!response.req.complete) response.shouldKeepAlive = false;
   response.statusCode = status;
   if (body === null) {
     response.end();

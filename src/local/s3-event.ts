@@ -18,8 +18,8 @@ const S3rverRecordSchema = z.object({
 
 const S3rverEventSchema = z.object({ Records: z.array(S3rverRecordSchema) });
 
-/** An object-created notification from s3rver, with the key as stored (not encoded). */
-export interface CreatedObject {
+/** An object-created or object-removed notification from s3rver, with the key as stored (not encoded). */
+export interface ObjectEvent {
   readonly eventName: string;
   readonly eventTime: string;
   readonly bucket: string;
@@ -29,21 +29,25 @@ export interface CreatedObject {
   readonly sequencer: string;
 }
 
-/** Keeps the `ObjectCreated:*` records of an s3rver `event` payload; anything unexpected is dropped. */
-export function createdObjects(payload: unknown): CreatedObject[] {
+/**
+ * Keeps the `ObjectCreated:*` and `ObjectRemoved:*` records of an s3rver `event` payload, as the
+ * deployed notification subscribes to both; anything unexpected is dropped.
+ */
+export function objectEvents(payload: unknown): ObjectEvent[] {
   const parsed = S3rverEventSchema.safeParse(payload);
   if (!parsed.success) return [];
-  return parsed.data.Records.filter((record) => record.eventName.startsWith('ObjectCreated:')).map(
-    (record) => ({
-      eventName: record.eventName,
-      eventTime: record.eventTime,
-      bucket: record.s3.bucket.name,
-      key: record.s3.object.key,
-      size: record.s3.object.size ?? 0,
-      eTag: record.s3.object.eTag ?? '',
-      sequencer: record.s3.object.sequencer ?? '',
-    }),
-  );
+  return parsed.data.Records.filter(
+    (record) =>
+      record.eventName.startsWith('ObjectCreated:') || record.eventName.startsWith('ObjectRemoved:'),
+  ).map((record) => ({
+    eventName: record.eventName,
+    eventTime: record.eventTime,
+    bucket: record.s3.bucket.name,
+    key: record.s3.object.key,
+    size: record.s3.object.size ?? 0,
+    eTag: record.s3.object.eTag ?? '',
+    sequencer: record.s3.object.sequencer ?? '',
+  }));
 }
 
 /**
@@ -66,8 +70,12 @@ export function encodeEventKey(key: string): string {
     .join('/');
 }
 
-/** The S3 notification AWS would deliver for `object`, one record, key encoded as S3 encodes it. */
-export function awsS3Event(object: CreatedObject, options: { region: string }): S3Event {
+/**
+ * The S3 notification AWS would deliver for `object`, one record, key encoded as S3 encodes it. A
+ * removal carries no size or ETag, as on AWS.
+ */
+export function awsS3Event(object: ObjectEvent, options: { region: string }): S3Event {
+  const removed = object.eventName.startsWith('ObjectRemoved:');
   const record: S3Event['Records'][number] = {
     eventVersion: '2.1',
     eventSource: 'aws:s3',
@@ -87,8 +95,7 @@ export function awsS3Event(object: CreatedObject, options: { region: string }): 
       },
       object: {
         key: encodeEventKey(object.key),
-        size: object.size,
-        eTag: object.eTag,
+        ...(removed ? {} : { size: object.size, eTag: object.eTag }),
         sequencer: object.sequencer,
       },
     },

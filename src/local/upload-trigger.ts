@@ -9,7 +9,7 @@ import {
   type FailureDestination,
 } from './failure-destination.js';
 import { lambdaContext } from './lambda-context.js';
-import { awsS3Event, type CreatedObject, createdObjects } from './s3-event.js';
+import { awsS3Event, type ObjectEvent, objectEvents } from './s3-event.js';
 
 /**
  * What the trigger reports for each invocation it made (retries included). `attempt` counts from 1;
@@ -60,7 +60,7 @@ export interface UploadTrigger {
 }
 
 /**
- * Wires s3rver's object-created notifications to the onUpload handler, as the bucket notification
+ * Wires s3rver's object-created and object-removed notifications to the onUpload handler, as the bucket notification
  * does on AWS: one invocation per record, asynchronous, filtered by bucket and prefix. Keys are
  * re-encoded as S3 encodes them in real notifications (s3rver sends them raw). As Lambda does for
  * asynchronous invocations, an invocation that throws is retried with the same event and request id,
@@ -72,7 +72,7 @@ export function attachUploadTrigger(s3rver: object, options: UploadTriggerOption
   const pending = new Set<Promise<void>>();
 
   const retries = options.retry?.maximumRetryAttempts ?? 0;
-  const invoke = async (object: CreatedObject): Promise<void> => {
+  const invoke = async (object: ObjectEvent): Promise<void> => {
     const event = awsS3Event(object, { region: options.region });
     const requestId = randomUUID();
     for (let attempt = 1; ; attempt++) {
@@ -108,7 +108,7 @@ export function attachUploadTrigger(s3rver: object, options: UploadTriggerOption
   };
 
   const listener = (payload: unknown): void => {
-    for (const object of createdObjects(payload)) {
+    for (const object of objectEvents(payload)) {
       if (object.bucket !== options.bucket || !object.key.startsWith(options.prefix)) continue;
       const invocation = invoke(object).finally(() => pending.delete(invocation));
       pending.add(invocation);

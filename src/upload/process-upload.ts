@@ -9,6 +9,13 @@ import type { Taxonomy } from '../core/tags/taxonomy.js';
 import { InputTooLargeError, LedeError, MalformedInputError, NotFoundError } from '../errors.js';
 import { METRIC } from '../observability.js';
 import { analysisObjectTags, mergeObjectTags, sameTagSet } from './object-tags.js';
+import {
+  isOlderThanStored,
+  SEQUENCER_METADATA,
+  SOURCE_ETAG_METADATA,
+  type StaleReason,
+  writeIfNewest,
+} from './ordering.js';
 import { isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
 import type { StoredObject, UploadStorage } from './storage.js';
 import { type ArticleSource, failureDocument, summaryDocument } from './summary-document.js';
@@ -27,7 +34,13 @@ export interface UploadRequest {
 /** The settings the use case reads (a subset of `LedeConfig`, so tests can build it from `loadConfig`). */
 export type UploadSettings = Pick<
   LedeConfig,
-  'inputPrefix' | 'outputPrefix' | 'outputBucket' | 'maxBytes' | 'tagSourceObjects' | 'summaryWords'
+  | 'inputPrefix'
+  | 'outputPrefix'
+  | 'outputBucket'
+  | 'maxBytes'
+  | 'limits'
+  | 'tagSourceObjects'
+  | 'summaryWords'
 >;
 
 /** A taxonomy kept outside the code (a deployment's taxonomy file), loaded when an article needs it. */
@@ -98,6 +111,11 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
     // The event's size lets us refuse a huge object without a request; readObject checks again.
     if (eventSize !== null && eventSize > config.maxBytes)
       throw new InputTooLargeError(eventSize, config.maxBytes);
+    const sequencer = request.sequencer ?? null;
+    // An event older than the one the stored output answers has nothing to add: skip before reading.
+    if (isOlderThanStored(sequencer, (await storedOutput(storage, target, logger))?.metadata)) {
+      return stale('newer-output', request, outputKey, logger);
+    }
     // Read the current object, not the event's version: a late retry then converges on the newest upload
     // instead of overwriting its analysis with an older one. `source.versionId` says which was read.
     const object = await storage.read({ bucket, key, maxBytes: config.maxBytes });
@@ -116,7 +134,8 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
         });
         return 'unchanged';
       }
-      metadata = { [INPUT_FINGERPRINT_METADATA]: fingerprint };
+      metadata = { [INPUT_FINGERPRINT_METADATA]: fingerprint, [SOURCE_ETAG_METADATA]: object.etag };
+      if (sequencer !== null) metadata[SEQUENCER_METADATA] = sequencer;
     }
     // A missing or invalid taxonomy file throws a ConfigurationError: retried, never an error document.
     const taxonomy = await deps.taxonomy?.get();
@@ -124,16 +143,25 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
     const analysis = await analyzeFile(object.bytes, {
       filename: key,
       maxBytes: config.maxBytes,
+      limits: config.limits,
       words: config.summaryWords,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
       ...(taxonomy === undefined ? {} : { taxonomy }),
     });
     metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
     metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, object.size);
-    await storage.writeJson(
-      { ...target, ...(metadata && { metadata }) },
-      summaryDocument(analysis, source, deps.now()),
+    const outcome = await writeIfNewest(
+      storage,
+      {
+        source: { bucket, key, etag: object.etag },
+        target,
+        sequencer,
+        metadata: metadata ?? {},
+        document: summaryDocument(analysis, source, deps.now()),
+      },
+      logger,
     );
+    if (outcome !== 'written') return stale(outcome, request, outputKey, logger);
     metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
     logger.info('Article analysed', { bucket, key, outputKey, size: object.size });
     if (config.tagSourceObjects) await tagSourceObject(source, analysis.tags, deps);
@@ -144,14 +172,59 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
       return 'skipped';
     }
     if (!(error instanceof LedeError) || error.status >= 500) throw error;
-    await storage.writeJson(
-      { ...target, ...(metadata && { metadata }) },
-      failureDocument(error, source, deps.now()),
+    const outcome = await writeIfNewest(
+      storage,
+      {
+        source: { bucket, key, etag: source.etag },
+        target,
+        sequencer: request.sequencer ?? null,
+        metadata: metadata ?? {},
+        document: failureDocument(error, source, deps.now()),
+      },
+      logger,
     );
+    if (outcome !== 'written') return stale(outcome, request, outputKey, logger);
     metrics.addMetric(METRIC.articlesRefused, MetricUnit.Count, 1);
     logger.warn('Article refused; error document written', { bucket, key, outputKey, code: error.code });
     return 'refused';
   }
+}
+
+/** The stored output's ETag and metadata; `null` when there is none or it cannot be read. */
+async function storedOutput(
+  storage: UploadStorage,
+  target: { bucket: string; key: string },
+  logger: Logger,
+): Promise<{ etag: string | null; metadata: Readonly<Record<string, string>> } | null> {
+  try {
+    return await storage.stat(target);
+  } catch (error) {
+    // An optimisation only: the write re-checks (and fails loudly) if the output cannot be read.
+    logger.debug("Could not read the stored output's metadata", { key: target.key, error });
+    return null;
+  }
+}
+
+/** Logs why nothing was written: the analysis would describe a version that is no longer current. */
+function stale(
+  reason: StaleReason,
+  request: UploadRequest,
+  outputKey: string,
+  logger: Logger,
+): UploadOutcome {
+  const why: Readonly<Record<StaleReason, string>> = {
+    'source-changed':
+      'the object was replaced while it was analysed; the newer upload is analysed on its own event',
+    'source-deleted': 'the object was deleted while it was analysed; its analysis is not written',
+    'newer-output': 'the stored output answers a newer event for this key',
+  };
+  logger.info(`Not written: ${why[reason]}`, {
+    bucket: request.bucket,
+    key: request.key,
+    outputKey,
+    sequencer: request.sequencer,
+  });
+  return 'skipped';
 }
 
 /**

@@ -9,11 +9,25 @@ export interface UploadStorage {
   read(location: { bucket: string; key: string; maxBytes: number }): Promise<StoredObject>;
   /** The user metadata of an object (keys in lower case), or `null` when there is no such object. */
   readMetadata(location: { bucket: string; key: string }): Promise<Readonly<Record<string, string>> | null>;
-  /** Writes a JSON document; `metadata` is stored with it and read back by `readMetadata`. */
+  /** The object's ETag and user metadata, or `null` when there is no such object. */
+  stat(location: { bucket: string; key: string }): Promise<ObjectStat | null>;
+  /**
+   * Writes a JSON document; `metadata` is stored with it and read back by `readMetadata`. With
+   * `condition`, the write happens only if the object is still the one with that ETag (`ifMatch`) or
+   * still absent (`ifNoneMatch: '*'`), as S3's conditional PutObject does; resolves `false` when the
+   * condition failed and nothing was written, `true` otherwise.
+   */
   writeJson(
-    location: { bucket: string; key: string; metadata?: Readonly<Record<string, string>> },
+    location: {
+      bucket: string;
+      key: string;
+      metadata?: Readonly<Record<string, string>>;
+      condition?: WriteCondition;
+    },
     document: unknown,
-  ): Promise<void>;
+  ): Promise<boolean>;
+  /** Deletes an object; deleting one that does not exist is not an error. */
+  delete(location: { bucket: string; key: string }): Promise<void>;
   /**
    * Replaces an object's tag set with `update(current)`; writes nothing when `update` returns `null`.
    * `versionId` tags that version, not whatever was uploaded since. Resolves whether it wrote.
@@ -31,6 +45,15 @@ export interface StoredObject {
   readonly versionId: string | null;
   readonly size: number;
 }
+
+export interface ObjectStat {
+  readonly etag: string | null;
+  /** User metadata, keys in lower case. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** Write only over this exact version of the object, or only if there is none. */
+export type WriteCondition = { readonly ifMatch: string } | { readonly ifNoneMatch: '*' };
 
 /** An object tag, as S3 spells it. */
 export interface ObjectTag {

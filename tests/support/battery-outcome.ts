@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   EmptyDocumentError,
   type ErrorCode,
+  InputTooComplexError,
   InputTooLargeError,
   InvalidOptionsError,
   MalformedInputError,
@@ -80,6 +81,7 @@ export const STATUS_OF: Readonly<Partial<Record<ErrorCode, number>>> = Object.fr
   EMPTY_DOCUMENT: new EmptyDocumentError().status,
   UNSUPPORTED_MEDIA: new UnsupportedMediaError('').status,
   INPUT_TOO_LARGE: new InputTooLargeError(1, 0).status,
+  INPUT_TOO_COMPLEX: new InputTooComplexError('maxNodes', 1, 'nodes').status,
   MALFORMED_INPUT: new MalformedInputError('').status,
   UNSUPPORTED_FORMAT: new UnsupportedFormatError('').status,
   UNSUPPORTED_LANGUAGE: new UnsupportedLanguageError({ code: 'xx', name: 'X' }, []).status,

@@ -1,3 +1,5 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
 // Builds small Word (.docx) files for tests: a ZIP container (stored entries, no compression) holding
 // the parts Word needs (content types, relationships, styles, document). Written here so the samples are ours and any text can be tested.
 
@@ -51,39 +53,33 @@ function documentXml(paragraphs: readonly DocxParagraph[]): string {
 }
 
 /** A .docx whose body is the given paragraphs, in order. */
-export function makeDocx(paragraphs: readonly DocxParagraph[]): Uint8Array {
+export function makeDocx(
+  paragraphs: readonly DocxParagraph[],
+  options: { readonly deflate?: boolean; readonly documentXml?: Uint8Array } = {},
+): Uint8Array {
   const encoder = new TextEncoder();
+  const deflate = options.deflate === true;
   return makeZip([
     { name: '[Content_Types].xml', data: encoder.encode(CONTENT_TYPES) },
     { name: '_rels/.rels', data: encoder.encode(PACKAGE_RELS) },
     { name: 'word/_rels/document.xml.rels', data: encoder.encode(DOCUMENT_RELS) },
     { name: 'word/styles.xml', data: encoder.encode(STYLES) },
-    { name: 'word/document.xml', data: encoder.encode(documentXml(paragraphs)) },
+    {
+      name: 'word/document.xml',
+      data: options.documentXml ?? encoder.encode(documentXml(paragraphs)),
+      deflate,
+    },
   ]);
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: string;
   readonly data: Uint8Array;
+  /** Store the entry Deflate-compressed (method 8) instead of as is. */
+  readonly deflate?: boolean;
 }
 
-/** A ZIP archive of stored (uncompressed) entries: local headers, data, central directory, end record. */
+/** A ZIP archive of stored (or deflated) entries: local headers, data, central directory, end record. */
 export function makeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -92,26 +88,30 @@ export function makeZip(entries: readonly ZipEntry[]): Uint8Array {
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
     const crc = crc32(entry.data);
+    const stored = entry.deflate === true ? new Uint8Array(deflateRawSync(entry.data)) : entry.data;
+    const method = entry.deflate === true ? 8 : 0;
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true); // version needed
+    local.setUint16(8, method, true);
     local.setUint32(14, crc, true);
-    local.setUint32(18, entry.data.length, true);
+    local.setUint32(18, stored.length, true);
     local.setUint32(22, entry.data.length, true);
     local.setUint16(26, name.length, true);
-    chunks.push(new Uint8Array(local.buffer), name, entry.data);
+    chunks.push(new Uint8Array(local.buffer), name, stored);
 
     const header = new DataView(new ArrayBuffer(46));
     header.setUint32(0, 0x02014b50, true);
     header.setUint16(4, 20, true); // version made by
     header.setUint16(6, 20, true); // version needed
+    header.setUint16(10, method, true);
     header.setUint32(16, crc, true);
-    header.setUint32(20, entry.data.length, true);
+    header.setUint32(20, stored.length, true);
     header.setUint32(24, entry.data.length, true);
     header.setUint16(28, name.length, true);
     header.setUint32(42, offset, true);
     central.push(new Uint8Array(header.buffer), name);
-    offset += 30 + name.length + entry.data.length;
+    offset += 30 + name.length + stored.length;
   }
   const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
   const end = new DataView(new ArrayBuffer(22));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { DEFAULT_MAX_BYTES } from '../../src/core/limits.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_WORK_LIMITS } from '../../src/core/limits.js';
 import { DEFAULT_SUMMARY_WORDS } from '../../src/core/summary/summarize.js';
 import { ConfigurationError } from '../../src/errors.js';
 
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       inputPrefix: 'incoming/',
       outputPrefix: 'summaries/',
       maxBytes: DEFAULT_MAX_BYTES,
+      limits: DEFAULT_WORK_LIMITS,
       corsOrigin: null,
       serviceName: 'lede',
       metricsNamespace: 'Lede',
@@ -43,6 +44,15 @@ describe('loadConfig', () => {
       LEDE_INPUT_PREFIX: 'in/coming/',
       LEDE_OUTPUT_PREFIX: 'out/',
       LEDE_MAX_BYTES: '1048576',
+      LEDE_MAX_INFLATED_BYTES: '1000001',
+      LEDE_MAX_CONTENT_BYTES: '1000002',
+      LEDE_MAX_NODES: '1003',
+      LEDE_MAX_ATTRIBUTES: '1004',
+      LEDE_MAX_ELEMENT_ATTRIBUTES: '15',
+      LEDE_MAX_DEPTH: '16',
+      LEDE_MAX_PAGES: '17',
+      LEDE_MAX_CHARS: '100018',
+      LEDE_MAX_SENTENCES: '1019',
       LEDE_CORS_ORIGIN: 'https://news.example',
       LEDE_SERVICE_NAME: 'lede-test',
       LEDE_METRICS_NAMESPACE: 'LedeTest',
@@ -61,6 +71,17 @@ describe('loadConfig', () => {
       inputPrefix: 'in/coming/',
       outputPrefix: 'out/',
       maxBytes: 1_048_576,
+      limits: {
+        maxInflatedBytes: 1_000_001,
+        maxContentBytes: 1_000_002,
+        maxNodes: 1003,
+        maxAttributes: 1004,
+        maxElementAttributes: 15,
+        maxDepth: 16,
+        maxPages: 17,
+        maxChars: 100_018,
+        maxSentences: 1019,
+      },
       corsOrigin: 'https://news.example',
       serviceName: 'lede-test',
       metricsNamespace: 'LedeTest',
@@ -96,6 +117,7 @@ describe('loadConfig', () => {
     const message = refusal({
       LEDE_BUCKET: 'articles',
       LEDE_MAX_BYTES: '12.5',
+      LEDE_MAX_PAGES: '0',
       LEDE_LOG_LEVEL: 'LOUD',
       LEDE_S3_ENDPOINT: 'not a url',
       LEDE_S3_FORCE_PATH_STYLE: 'yes',
@@ -104,6 +126,7 @@ describe('loadConfig', () => {
     });
     for (const name of [
       'LEDE_MAX_BYTES',
+      'LEDE_MAX_PAGES',
       'LEDE_LOG_LEVEL',
       'LEDE_S3_ENDPOINT',
       'LEDE_S3_FORCE_PATH_STYLE',

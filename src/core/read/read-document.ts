@@ -13,7 +13,7 @@ import {
   type Sentence,
   type TextFormat,
 } from '../document.js';
-import { DEFAULT_MAX_BYTES } from '../limits.js';
+import { DEFAULT_MAX_BYTES, type WorkLimits } from '../limits.js';
 import { splitSentences } from '../segment/split-sentences.js';
 import { splitDateline, stripLeadFurniture } from './dateline.js';
 import { decodeBytes } from './decode.js';
@@ -22,6 +22,7 @@ import type { ParsedArticle } from './formats/parsed.js';
 import { parseText } from './formats/text.js';
 import { isFurnitureLine, isFurnitureSentence, stripIconNames, stripLeadingLabels } from './furniture.js';
 import { normalizeText } from './normalize.js';
+import { checkLimit, resolveWorkLimits, tooComplex } from './work-budget.js';
 
 export interface ReadOptions {
   /** Name of the uploaded file or S3 key; its extension picks the format. */
@@ -34,13 +35,15 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Title known from elsewhere (S3 metadata, an API field); replaces any title found in the text. */
   readonly title?: string;
+  /** Caps on the work of reading (see `WorkLimits`); each defaults to `DEFAULT_WORK_LIMITS`. */
+  readonly limits?: Partial<WorkLimits>;
 }
 
 const FILE_FORMAT_NAMES: Readonly<Record<FileFormat, string>> = { docx: 'Word (.docx)', pdf: 'PDF' };
 
 const DEFAULTS = Object.freeze({ maxBytes: DEFAULT_MAX_BYTES });
 
-type Parser = (text: string) => ParsedArticle | Promise<ParsedArticle>;
+type Parser = (text: string, limits: WorkLimits) => ParsedArticle | Promise<ParsedArticle>;
 
 // Plain text, most of the traffic, is parsed by code that is always loaded. The other parsers are
 // imported on first use, so a cold start never compiles what its input does not need: linkedom and
@@ -132,16 +135,23 @@ async function readDecoded(
       `The input is declared as ${declared} but is not a ${FILE_FORMAT_NAMES[declared]} file`,
     );
   }
+  const limits = resolveWorkLimits(options.limits);
   const text = normalizeText(raw);
   if (text === '') throw new EmptyDocumentError('The document contains only whitespace');
   const format = declared ?? sniffFormat(text);
+  // Plain text and Markdown are nearly all text: one over the character cap is refused before it is
+  // parsed (25 MiB of plain text took 12 s of CPU to summarise).
+  if ((format === 'txt' || format === 'md') && text.length > limits.maxChars) {
+    throw tooComplex(limits, 'maxChars');
+  }
   const parse = await PARSERS[format]();
-  return documentFrom(await parse(text), format, encoding, options);
+  return documentFrom(await parse(text, limits), format, encoding, options);
 }
 
 /**
  * Builds the document from what a format parser found: the title (an explicit one wins), then the
- * body split into sentences with page furniture dropped. Refuses a body with no sentences left.
+ * body split into sentences with page furniture dropped. Refuses a body with no sentences left, and
+ * one over the character or sentence cap (`InputTooComplexError`) before splitting more of it.
  */
 export function documentFrom(
   parsed: ParsedArticle,
@@ -149,6 +159,10 @@ export function documentFrom(
   encoding: string,
   options: ReadOptions,
 ): ArticleDocument {
+  const limits = resolveWorkLimits(options.limits);
+  let chars = 0;
+  for (const paragraph of parsed.paragraphs) chars += paragraph.length;
+  checkLimit(limits, 'maxChars', chars);
   const title = normalizeTitle(options.title) ?? parsed.title;
   const paragraphs: string[] = [];
   const sentences: Sentence[] = [];
@@ -156,6 +170,8 @@ export function documentFrom(
   for (const paragraph of parsed.paragraphs) {
     const lead = sentences.length === 0;
     const kept = paragraphSentences(lead ? stripLeadFurniture(paragraph) : paragraph);
+    // Checked per paragraph, so the splitting stops soon after the cap is passed.
+    checkLimit(limits, 'maxSentences', sentences.length + kept.length);
     // The headline is never body text, even when a page repeats it as the first paragraph.
     if (lead && title !== null && kept.join(' ') === title) continue;
     if (kept.length === 0) continue;

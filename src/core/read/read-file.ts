@@ -1,8 +1,10 @@
 import { InputTooLargeError } from '../../errors.js';
 import type { ArticleDocument, FileFormat } from '../document.js';
+import type { WorkLimits } from '../limits.js';
 import { declaredFormat } from './detect-format.js';
 import type { ParsedArticle } from './formats/parsed.js';
 import { documentFrom, type ReadOptions, readDocument, resolveMaxBytes } from './read-document.js';
+import { resolveWorkLimits } from './work-budget.js';
 
 const PDF_MAGIC = '%PDF-';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
@@ -11,7 +13,9 @@ const WORD_MAIN_PART = new TextEncoder().encode('word/document.xml');
 
 // Each reader is imported on first use: the libraries behind them (pdf.js ~1.7 MB, mammoth ~0.6 MB)
 // must not slow the cold start of the text and HTML uploads that are most of the traffic.
-const READERS: Readonly<Record<FileFormat, () => Promise<(bytes: Uint8Array) => Promise<ParsedArticle>>>> = {
+type FileReader = (bytes: Uint8Array, limits: WorkLimits) => Promise<ParsedArticle>;
+
+const READERS: Readonly<Record<FileFormat, () => Promise<FileReader>>> = {
   docx: async () => (await import('./formats/docx.js')).parseDocx,
   pdf: async () => (await import('./formats/pdf.js')).parsePdf,
 };
@@ -54,6 +58,7 @@ export async function readFile(bytes: Uint8Array, options: ReadOptions = {}): Pr
   declaredFormat(options);
   const maxBytes = resolveMaxBytes(options);
   if (bytes.byteLength > maxBytes) throw new InputTooLargeError(bytes.byteLength, maxBytes);
+  const limits = resolveWorkLimits(options.limits);
   const parse = await READERS[format]();
-  return documentFrom(await parse(bytes), format, format === 'docx' ? 'utf-8' : 'pdf', options);
+  return documentFrom(await parse(bytes, limits), format, format === 'docx' ? 'utf-8' : 'pdf', options);
 }

@@ -27,7 +27,7 @@ import { type LocalS3, silentLogger, startLocalS3 } from '../lambda/support.js';
 const BUCKET = 'lede-battery-api';
 const API_KEY = 'battery-test-key-0123456789abcdef';
 // As serverless.yml's provider.apiGateway.binaryMediaTypes: these bodies reach the function base64.
-const BINARY_MEDIA_TYPES = ['text/plain', 'text/markdown', 'text/html'];
+const BINARY_MEDIA_TYPES = ['application/json', 'text/plain', 'text/markdown', 'text/html'];
 const CONTENT_TYPES: Readonly<Record<DeclaredFormat, string>> = {
   txt: 'text/plain',
   md: 'text/markdown',

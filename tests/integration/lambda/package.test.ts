@@ -105,16 +105,15 @@ describe('osls package', () => {
     expect(template.Resources.IamRoleLambdaExecution).toBeUndefined();
   });
 
-  it('triggers onUpload on every object created under incoming/ only', () => {
+  it('triggers onUpload on every object created or removed under incoming/ only', () => {
+    const onUpload = (event: string) => ({
+      Event: event,
+      Function: { 'Fn::GetAtt': ['OnUploadLambdaFunction', 'Arn'] },
+      Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+    });
     expect(resource('S3BucketArticles')).toMatchObject({
       NotificationConfiguration: {
-        LambdaConfigurations: [
-          {
-            Event: 's3:ObjectCreated:*',
-            Function: { 'Fn::GetAtt': ['OnUploadLambdaFunction', 'Arn'] },
-            Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'incoming/' }] } },
-          },
-        ],
+        LambdaConfigurations: [onUpload('s3:ObjectCreated:*'), onUpload('s3:ObjectRemoved:*')],
       },
     });
   });
@@ -156,7 +155,13 @@ describe('osls package', () => {
       statementsOf(roleId)
         .filter((s) => list(s.Action).some((a) => a.startsWith('s3:')))
         .map((s) => ({ actions: list(s.Action), resource: s.Resource, condition: s.Condition }));
-    expect(s3Grants('OnUploadRole')).toEqual(uploadObjectGrants(BUCKET));
+    // onUpload alone may delete, and only outputs: a deleted article's analysis goes with it.
+    const uploadGrants = uploadObjectGrants(BUCKET);
+    expect(s3Grants('OnUploadRole')).toEqual([
+      ...uploadGrants.slice(0, 4),
+      { actions: ['s3:DeleteObject'], resource: `arn:aws:s3:::${BUCKET}/summaries/*`, condition: undefined },
+      ...uploadGrants.slice(4),
+    ]);
     expect(s3Grants('ApiRole')).toEqual([
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/summaries/*`, condition: undefined },
       { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${BUCKET}/`, condition: undefined },

@@ -19,6 +19,8 @@ const ROOT = new URL('../../../', import.meta.url);
 export interface LocalS3 {
   readonly client: S3Client;
   readonly endpoint: string;
+  /** The server itself: its `event` notifications drive the local upload trigger. */
+  readonly server: S3rver;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
   return {
     client,
     endpoint,
+    server,
     stop: async () => {
       client.destroy();
       await server.close();

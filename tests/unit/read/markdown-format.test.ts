@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_WORK_LIMITS } from '../../../src/core/limits.js';
 import { parseMarkdown } from '../../../src/core/read/formats/markdown.js';
+import { InputTooComplexError } from '../../../src/errors.js';
 
 describe('parseMarkdown', () => {
   it('takes the first # heading as the title', () => {
@@ -56,8 +58,26 @@ describe('parseMarkdown', () => {
     });
   });
 
+  it('refuses block quotes nested deeper than the depth cap with INPUT_TOO_COMPLEX', () => {
+    expect(() => parseMarkdown(`${'>'.repeat(101)} deep words.`)).toThrow(InputTooComplexError);
+    expect(() => parseMarkdown(`${'>'.repeat(101)} deep words.`)).toThrow(/100 levels.*maxDepth/);
+    expect(parseMarkdown(`${'>'.repeat(100)} deep words.`).paragraphs).toEqual(['deep words.']);
+  });
+
+  it('refuses a list nested deeper than the depth cap, counting indented items only', () => {
+    const nested = (depth: number): string =>
+      Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    const limits = { ...DEFAULT_WORK_LIMITS, maxDepth: 5 };
+    expect(() => parseMarkdown(nested(6), limits)).toThrow(InputTooComplexError);
+    expect(parseMarkdown(nested(5), limits).paragraphs[0]?.split('\n')).toHaveLength(5);
+    // Twenty items side by side are one level, however many there are.
+    const flat = Array.from({ length: 20 }, (_, i) => `- item ${i}`).join('\n');
+    expect(parseMarkdown(flat, limits).paragraphs[0]?.split('\n')).toHaveLength(20);
+  });
+
   it('reads absurdly deep block quotes as plain text instead of overflowing the stack', () => {
-    const parsed = parseMarkdown(`${'>'.repeat(100_000)} deep words.`);
+    const limits = { ...DEFAULT_WORK_LIMITS, maxDepth: 1_000_000 };
+    const parsed = parseMarkdown(`${'>'.repeat(100_000)} deep words.`, limits);
     expect(parsed.paragraphs.join(' ')).toContain('deep words.');
   });
 

@@ -1,8 +1,10 @@
 import mammoth from 'mammoth';
 import { MalformedInputError } from '../../../errors.js';
+import { DEFAULT_WORK_LIMITS, type WorkLimits } from '../../limits.js';
 import { normalizeText } from '../normalize.js';
 import { parseHtml } from './html.js';
 import type { ParsedArticle } from './parsed.js';
+import { checkZipEntries } from './zip-budget.js';
 
 // Word's built-in Title and Subtitle styles are what newsroom templates put the headline in; mammoth
 // maps headings by default but not these.
@@ -11,10 +13,16 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
 /**
  * Reads a Word document (.docx): mammoth turns its paragraphs, headings and lists into HTML (no
  * scripts, no remote content: a .docx holds neither), which the HTML reader then parses like any
- * article page. Loaded only for Word uploads: mammoth and its ZIP reader are ~600 KB.
+ * article page. Over `limits.maxInflatedBytes` once decompressed, it is refused with
+ * `InputTooComplexError` before mammoth runs. Loaded only for Word uploads: mammoth and its ZIP reader are ~600 KB.
  * @example (await parseDocx(bytes)).title // 'Harbour reopens after storm'
  */
-export async function parseDocx(bytes: Uint8Array): Promise<ParsedArticle> {
+export async function parseDocx(
+  bytes: Uint8Array,
+  limits: WorkLimits = DEFAULT_WORK_LIMITS,
+): Promise<ParsedArticle> {
+  // Every part is inflated once here with a capped output, before mammoth inflates any in full.
+  checkZipEntries(bytes, limits);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -25,5 +33,8 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParsedArticle> {
   } catch (error) {
     throw new MalformedInputError('The file is not a readable Word (.docx) document', { cause: error });
   }
-  return parseHtml(normalizeText(`<!doctype html><html><body><article>${html}</article></body></html>`));
+  return parseHtml(
+    normalizeText(`<!doctype html><html><body><article>${html}</article></body></html>`),
+    limits,
+  );
 }

@@ -129,3 +129,101 @@ export function markupDepth(html: string): number {
   }
   return deepest;
 }
+
+const isNameChar = (code: number): boolean =>
+  !(code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d || code === 0x3e);
+
+/** What a DOM built from a page would hold, counted without building it. */
+export interface MarkupCounts {
+  /** Elements, comments, doctypes and processing instructions. */
+  readonly nodes: number;
+  readonly attributes: number;
+  /** The most attributes on one element. */
+  readonly elementAttributes: number;
+  /** Deepest nesting, as {@link markupDepth} measures it. */
+  readonly depth: number;
+}
+
+/**
+ * Counts what a DOM built from `html` would hold, in one forward pass that costs the same per byte
+ * whatever the markup (no backtracking, nothing stored per node).
+ * @example measureMarkup('<div id="a"><p>x</p></div>') // { nodes: 2, attributes: 1, elementAttributes: 1, depth: 2 }
+ */
+export function measureMarkup(html: string): MarkupCounts {
+  let elementAttributes = 0;
+  let nodes = 0;
+  let attributes = 0;
+  let depth = 0;
+  let deepest = 0;
+  let at = html.indexOf('<');
+  while (at !== -1) {
+    const next = html.charCodeAt(at + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      // Comment, doctype, CDATA or processing instruction: one node each.
+      nodes += 1;
+      const end = html.startsWith('<!--', at) ? html.indexOf('-->', at + 4) : html.indexOf('>', at + 2);
+      at = end === -1 ? -1 : html.indexOf('<', end + 1);
+      continue;
+    }
+    if (next === 0x2f /* / */) {
+      if (depth > 0) depth -= 1;
+      at = html.indexOf('<', at + 2);
+      continue;
+    }
+    const isLetter = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a);
+    if (!isLetter) {
+      at = html.indexOf('<', at + 1);
+      continue;
+    }
+    nodes += 1;
+    let i = at + 1;
+    while (i < html.length && isNameChar(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x2f) i += 1;
+    const name = html.slice(at + 1, i).toLowerCase();
+    // Attributes: names separated by whitespace, each with an optional =value (quoted or bare).
+    let selfClosed = false;
+    const before = attributes;
+    while (i < html.length) {
+      const code = html.charCodeAt(i);
+      if (code === 0x3e /* > */) break;
+      if (!isNameChar(code)) {
+        i += 1;
+        continue;
+      }
+      if (code === 0x2f /* / */) {
+        selfClosed = html.charCodeAt(i + 1) === 0x3e;
+        i += 1;
+        continue;
+      }
+      attributes += 1;
+      if (attributes - before > elementAttributes) elementAttributes = attributes - before;
+      while (i < html.length && isNameChar(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x3d) i += 1;
+      if (html.charCodeAt(i) !== 0x3d /* = */) continue;
+      i += 1;
+      const quote = html.charCodeAt(i);
+      if (quote === 0x22 || quote === 0x27) {
+        const end = html.indexOf(String.fromCharCode(quote), i + 1);
+        i = end === -1 ? html.length : end + 1;
+      } else {
+        while (i < html.length && isNameChar(html.charCodeAt(i))) i += 1;
+      }
+    }
+    if (!VOID_ELEMENTS.has(name) && !selfClosed) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      // Script and style bodies are text to the parser, not markup: skip to their closing tag.
+      if (name === 'script' || name === 'style') {
+        at = indexOfClosing(html, name, i);
+        continue;
+      }
+    }
+    at = i >= html.length ? -1 : html.indexOf('<', i + 1);
+  }
+  return { nodes, attributes, elementAttributes, depth: deepest };
+}
+
+/** Index of `</name` (any case) at or after `from`, or -1. */
+function indexOfClosing(html: string, name: string, from: number): number {
+  const pattern = new RegExp(`</${name}`, 'gi');
+  pattern.lastIndex = from;
+  return pattern.exec(html)?.index ?? -1;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MalformedInputError } from '../../../errors.js';
+import { DEFAULT_WORK_LIMITS, type WorkLimits } from '../../limits.js';
 import { normalizeText } from '../normalize.js';
 import { cleanInline, type ParsedArticle } from './parsed.js';
 import { parseText } from './text.js';
@@ -48,7 +49,10 @@ function describe(value: unknown): string {
  * await parseJson('{"title":"Vote delayed","text":"The vote was delayed."}')
  * // { title: 'Vote delayed', byline: null, published: null, paragraphs: ['The vote was delayed.'] }
  */
-export async function parseJson(text: string): Promise<ParsedArticle> {
+export async function parseJson(
+  text: string,
+  limits: WorkLimits = DEFAULT_WORK_LIMITS,
+): Promise<ParsedArticle> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -86,7 +90,7 @@ export async function parseJson(text: string): Promise<ParsedArticle> {
 
   let body: ParsedArticle;
   if (bodyText !== undefined) body = parseText(bodyText, { detectTitle: title === null });
-  else if (html !== '') body = (await import('./html.js')).parseHtml(html);
+  else if (html !== '') body = (await import('./html.js')).parseHtml(html, limits);
   else {
     throw new MalformedInputError(
       'The JSON object has no text: expected a non-empty "text", "body", "content" or "html" field',
