@@ -120,6 +120,19 @@ describe('api POST /summaries', () => {
     expect(summaryOf(asked.body).summary.sentences).toHaveLength(4);
   });
 
+  it('takes a word budget from the query string of a raw body', async () => {
+    const response = await call(
+      await apiEvent('api-post-base64.json', (event) => {
+        event.queryStringParameters = { words: '25' };
+        event.multiValueQueryStringParameters = { words: ['25'] };
+      }),
+    );
+
+    expect(response.status).toBe(200);
+    const { summary } = summaryOf(response.body);
+    expect(wordsOf(response.body) <= 25 || summary.sentences.length === 1).toBe(true);
+  });
+
   it.each([
     ['malformed JSON', '{"text": "The clock stopped.",'],
     ['an unknown field', '{"text": "The clock stopped.", "sentence": 2}'],
