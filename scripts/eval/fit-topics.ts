@@ -1,8 +1,11 @@
-// Fits the topic score calibration (src/core/tags/data/topic-calibration.ts) on a desk-labelled corpus:
-// a logistic regression from each candidate topic's features to "this topic belongs to the story's
-// desk", over the candidates whose topic maps to a desk, on the fitting half (even ids) only. Prints
-// the weights, and the calibration (predicted against observed precision) on both halves.
-// Usage: npx tsx scripts/eval/fit-topics.ts /work/shared/dev/bbc [--write]
+// Fits the topic model's data on a desk-labelled corpus (the BBC dev stories), on the fitting half
+// (even ids) only, and prints how it does on both halves:
+//   --weights  term weights (src/core/tags/data/fitted-weights.ts) from each term's desk share;
+//   --write    the score calibration (src/core/tags/data/topic-calibration.ts): a logistic regression
+//              from each candidate topic's features to "this topic belongs to the story's desk", over
+//              the candidates whose topic maps to a desk.
+// Refit in that order after changing the taxonomy, then format the two files (npx biome check --write).
+// Usage: npx tsx scripts/eval/fit-topics.ts /work/shared/dev/bbc [--weights | --write]
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readText } from '../../src/core/read/read-document.js';
