@@ -1,8 +1,8 @@
 // Complexity bombs (issue 18): files well inside the size limit that cost a reader far more than their
 // size, generated here so none is stored. Each generator takes its scale, so the battery can run a
 // version that fits its 3 MiB limit and the before/after script the issue's full-size one.
-import { deflateSync } from 'node:zlib';
-import { makeDocx } from './make-docx.js';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { makeDocx, makeDocxParts, makeZip } from './make-docx.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
@@ -17,6 +17,52 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     offset += part.byteLength;
   }
   return out;
+}
+
+const CHUNK = 1024 * 1024;
+const SPACE = 0x20;
+
+/**
+ * `prefix`, then `spaces` spaces, then `suffix`, raw-deflated without ever holding the spaces: one
+ * megabyte of spaces is compressed once with a full flush (byte-aligned, no back-references across
+ * it) and that block repeated, so a gigabyte bomb costs milliseconds to build. Returns the CRC-32 and
+ * Adler-32 of the inflated bytes too, for the ZIP and zlib containers.
+ */
+function deflatedPadding(
+  prefix: Uint8Array,
+  spaces: number,
+  suffix: Uint8Array,
+): { raw: Uint8Array; crc: number; adler: number } {
+  const full = { finishFlush: constants.Z_FULL_FLUSH };
+  const chunk = new Uint8Array(CHUNK).fill(SPACE);
+  const chunkBlock = deflateRawSync(chunk, full);
+  const whole = Math.floor(spaces / CHUNK);
+  const rest = new Uint8Array(spaces % CHUNK).fill(SPACE);
+  const parts: Uint8Array[] = [deflateRawSync(prefix, full)];
+  let crc = crc32(prefix);
+  for (let i = 0; i < whole; i += 1) {
+    parts.push(chunkBlock);
+    crc = crc32(chunk, crc);
+  }
+  parts.push(deflateRawSync(rest, full), deflateRawSync(suffix));
+  crc = crc32(suffix, crc32(rest, crc));
+  // Adler-32 in closed form for the run of spaces: a += n*v, b += n*a + v*n(n+1)/2 (mod 65521).
+  const MOD = 65521n;
+  let a = 1n;
+  let b = 0n;
+  const add = (bytes: Uint8Array): void => {
+    for (const byte of bytes) {
+      a = (a + BigInt(byte)) % MOD;
+      b = (b + a) % MOD;
+    }
+  };
+  add(prefix);
+  const n = BigInt(spaces);
+  const v = BigInt(SPACE);
+  b = (b + n * a + (v * n * (n + 1n)) / 2n) % MOD;
+  a = (a + n * v) % MOD;
+  add(suffix);
+  return { raw: concat(parts), crc, adler: Number((b << 16n) | a) };
 }
 
 /** Short distinct attribute names: a0, a1, ... in base 36. */
@@ -114,11 +160,15 @@ const textOps = (lines: readonly string[]): string =>
  */
 export function pdfFlateBomb(inflatedBytes: number): Uint8Array {
   const head = latin1(textOps([SENTENCE, SENTENCE]));
-  const deflated = deflateSync(
-    concat([head, new Uint8Array(Math.max(0, inflatedBytes - head.byteLength)).fill(0x20)]),
-    { level: 9 },
+  const { raw, adler } = deflatedPadding(
+    head,
+    Math.max(0, inflatedBytes - head.byteLength),
+    new Uint8Array(0),
   );
-  return rawPdf([{ content: deflated, flate: true }]);
+  const trailer = new Uint8Array(4);
+  new DataView(trailer.buffer).setUint32(0, adler >>> 0);
+  const zlib = concat([Uint8Array.from([0x78, 0x9c]), raw, trailer]);
+  return rawPdf([{ content: zlib, flate: true }]);
 }
 
 /** One page whose (compressed) text stream shows `lines` lines of text. */
@@ -157,8 +207,11 @@ export function docxInflationBomb(inflatedBytes: number): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${SENTENCE}</w:t></w:r></w:p>`,
   );
   const tail = utf8('</w:body></w:document>');
-  const padding = new Uint8Array(Math.max(0, inflatedBytes - head.byteLength - tail.byteLength)).fill(0x20);
-  return makeDocx([], { deflate: true, documentXml: concat([head, padding, tail]) });
+  const spaces = Math.max(0, inflatedBytes - head.byteLength - tail.byteLength);
+  const { raw, crc } = deflatedPadding(head, spaces, tail);
+  const document = { name: 'word/document.xml', data: raw, precompressed: { crc, size: inflatedBytes } };
+  const parts = makeDocxParts();
+  return makeZip([...parts, document]);
 }
 
 /** A Word file of `count` one-sentence paragraphs, deflated: many XML elements in a small file. */

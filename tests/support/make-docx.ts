@@ -52,6 +52,17 @@ function documentXml(paragraphs: readonly DocxParagraph[]): string {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
 }
 
+/** The parts of a .docx other than its document part: content types, relationships, styles. */
+export function makeDocxParts(): ZipEntry[] {
+  const encoder = new TextEncoder();
+  return [
+    { name: '[Content_Types].xml', data: encoder.encode(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: encoder.encode(PACKAGE_RELS) },
+    { name: 'word/_rels/document.xml.rels', data: encoder.encode(DOCUMENT_RELS) },
+    { name: 'word/styles.xml', data: encoder.encode(STYLES) },
+  ];
+}
+
 /** A .docx whose body is the given paragraphs, in order. */
 export function makeDocx(
   paragraphs: readonly DocxParagraph[],
@@ -77,6 +88,8 @@ export interface ZipEntry {
   readonly data: Uint8Array;
   /** Store the entry Deflate-compressed (method 8) instead of as is. */
   readonly deflate?: boolean;
+  /** `data` is already raw Deflate data of `size` bytes with this CRC-32: stored as method 8 as is. */
+  readonly precompressed?: { readonly crc: number; readonly size: number };
 }
 
 /** A ZIP archive of stored (or deflated) entries: local headers, data, central directory, end record. */
@@ -87,16 +100,19 @@ export function makeZip(entries: readonly ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const crc = crc32(entry.data);
-    const stored = entry.deflate === true ? new Uint8Array(deflateRawSync(entry.data)) : entry.data;
-    const method = entry.deflate === true ? 8 : 0;
+    const pre = entry.precompressed;
+    const crc = pre?.crc ?? crc32(entry.data);
+    const stored =
+      pre !== undefined || entry.deflate !== true ? entry.data : new Uint8Array(deflateRawSync(entry.data));
+    const method = pre !== undefined || entry.deflate === true ? 8 : 0;
+    const size = pre?.size ?? entry.data.length;
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true); // version needed
     local.setUint16(8, method, true);
     local.setUint32(14, crc, true);
     local.setUint32(18, stored.length, true);
-    local.setUint32(22, entry.data.length, true);
+    local.setUint32(22, size, true);
     local.setUint16(26, name.length, true);
     chunks.push(new Uint8Array(local.buffer), name, stored);
 
@@ -107,7 +123,7 @@ export function makeZip(entries: readonly ZipEntry[]): Uint8Array {
     header.setUint16(10, method, true);
     header.setUint32(16, crc, true);
     header.setUint32(20, stored.length, true);
-    header.setUint32(24, entry.data.length, true);
+    header.setUint32(24, size, true);
     header.setUint16(28, name.length, true);
     header.setUint32(42, offset, true);
     central.push(new Uint8Array(header.buffer), name);

@@ -67,7 +67,7 @@ describe('backfill after a crash', () => {
     const stuck = progress.find((p) => p.key.endsWith('stuck.txt'));
     expect(stuck?.outcome).toBe('failed');
     expect(stuck?.error).toBeInstanceOf(BackfillTimeoutError);
-    expect(String((stuck?.error as Error).message)).toMatch(/did not finish within 2000 ms/);
+    expect(stuck?.error).toMatchObject({ message: expect.stringMatching(/did not finish within 2000 ms/) });
     const errorOf = async (name: string) =>
       JSON.parse((await getObject(local.client, BUCKET, `summaries/crash/${name}.json`)).text).error?.code;
     expect(await errorOf('empty.txt')).toBe('EMPTY_DOCUMENT');

@@ -40,7 +40,9 @@ describe('work budget', () => {
     );
     expect(error).toBeInstanceOf(InputTooComplexError);
     expect(error).toMatchObject({ code: 'INPUT_TOO_COMPLEX', status: 422, limit: 'maxSentences' });
-    expect(String((error as Error).message)).toMatch(/more than 2 sentences \(limit maxSentences\)/);
+    expect(error).toMatchObject({
+      message: expect.stringMatching(/more than 2 sentences \(limit maxSentences\)/),
+    });
   });
 
   it('refuses text over the character cap and reads text at it', async () => {
