@@ -23,7 +23,7 @@ function slowDiskWrites(): () => void {
   s3rverFs.createWriteStream = (path, options) => {
     const stream = original(path, options) as Writable & {
       _write: Writable['_write'];
-      _writev?: Writable['_writev'];
+      _writev?: Writable['_writev'] | undefined;
     };
     const write = stream._write.bind(stream);
     stream._writev = undefined;
