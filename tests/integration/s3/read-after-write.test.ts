@@ -21,12 +21,10 @@ const s3rverFs: { createWriteStream: CreateWriteStream } = requireFromS3rver('fs
 function slowDiskWrites(): () => void {
   const original = s3rverFs.createWriteStream;
   s3rverFs.createWriteStream = (path, options) => {
-    const stream = original(path, options) as Writable & {
-      _write: Writable['_write'];
-      _writev?: Writable['_writev'] | undefined;
-    };
+    const stream = original(path, options);
     const write = stream._write.bind(stream);
-    stream._writev = undefined;
+    // Buffered chunks would otherwise go through _writev in one call, past the delay.
+    Object.defineProperty(stream, '_writev', { value: undefined });
     stream._write = (chunk, encoding, callback) => {
       setTimeout(() => write(chunk, encoding, callback), SLOW_WRITE_MS);
     };
