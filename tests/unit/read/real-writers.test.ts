@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../src/core/read/read-file.js';
+import { makePdfArticle } from '../../support/pdf-article.js';
 import { makeWordArticle } from '../../support/word-article.js';
 
 const PARAGRAPHS = [
@@ -36,5 +37,24 @@ describe('Word articles written by the docx library', () => {
 
     expect(doc.byline).toBeNull();
     expect(doc.sentences[0]?.text).toBe('By the end of the week, most stalls on the quay had reopened.');
+  });
+});
+
+describe('PDF articles written by pdfkit', () => {
+  it('reads a headline wrapped over two lines as the whole title, and the byline as the byline', async () => {
+    const bytes = await makePdfArticle({
+      title: 'Council approves higher flood wall for the old fish quay after two years of argument',
+      byline: 'By Lucia Mendoza',
+      paragraphs: PARAGRAPHS,
+    });
+
+    const doc = await readFile(bytes, { filename: 'flood-wall.pdf' });
+
+    expect(doc.title).toBe(
+      'Council approves higher flood wall for the old fish quay after two years of argument',
+    );
+    expect(doc.byline).toBe('Lucia Mendoza');
+    expect(doc.sentences[0]?.text).toMatch(/^The county council voted on Tuesday/);
+    expect(doc.sentences.map((s) => s.text).join(' ')).not.toMatch(/Lucia Mendoza|Page 1|COASTAL DESK/);
   });
 });
