@@ -71,7 +71,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeParseError(error, DOCUMENTED_OPTIONS));
   }
   const { values, positionals } = parsed;
   if (values.help === true) return { kind: 'help' };
@@ -110,6 +110,53 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ...(maxBytes === undefined ? {} : { maxBytes }),
     },
   };
+}
+
+/** The long options USAGE documents, which are the options `parse` accepts. */
+const DOCUMENTED_OPTIONS = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? ''))];
+
+/**
+ * node's parseArgs message for an unknown option is long and suggests `--`; say which option was not
+ * understood and the nearest one lede has ("--sentence": did you mean --sentences?).
+ */
+export function describeParseError(error: unknown, known: readonly string[]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']*)'/.exec(message)?.[1] : undefined;
+  if (unknown === undefined) return message;
+  const nearest = nearestOption(unknown.replace(/^-+/, '').split('=')[0] ?? '', known);
+  const hint = nearest === undefined ? '' : ` (did you mean --${nearest}?)`;
+  return `unknown option ${unknown}${hint}`;
+}
+
+/** The known option closest to `typed` by edit distance, if it is close enough to be a typo. */
+function nearestOption(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const option of known) {
+    const distance = option.startsWith(typed) && typed.length >= 3 ? 0.5 : editDistance(typed, option);
+    if (distance < bestDistance) {
+      best = option;
+      bestDistance = distance;
+    }
+  }
+  // One edit for a short name, two or more for a long one (one per five letters): beyond that the
+  // guess would mislead.
+  const allowed = typed.length <= 5 ? 1 : Math.max(2, Math.floor(typed.length / 5));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 function parse(argv: readonly string[]) {
