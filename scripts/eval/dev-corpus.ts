@@ -9,6 +9,8 @@ const cnndmLabel = z.object({
   file: z.string(),
   id: z.string(),
   title: z.string(),
+  /** "url-slug" when the title was rebuilt from the story's URL rather than taken from the page. */
+  title_source: z.string().optional(),
   source: z.string().optional(),
   section: z.string().nullable().optional(),
   highlights: z.array(z.string()).min(1),
@@ -28,6 +30,12 @@ interface DevStoryBase {
   /** File name, for the reader's format choice. */
   readonly filename: string;
   readonly title: string;
+  /**
+   * False when the title is not the story's headline but rebuilt from its URL slug (CNN/DailyMail's
+   * `title_source: "url-slug"`): word salad that no deployed article has, so the summary eval reads the
+   * story without it.
+   */
+  readonly headline: boolean;
   readonly bytes: Uint8Array;
 }
 
@@ -92,6 +100,7 @@ export function loadDevCorpus(dir: string): DevCorpus {
       .map((label) => ({
         id: label.id,
         title: label.title,
+        headline: label.title_source !== 'url-slug',
         highlights: label.highlights,
         source: label.source ?? null,
         section: label.section ?? null,
@@ -105,6 +114,7 @@ export function loadDevCorpus(dir: string): DevCorpus {
     .map((label) => ({
       id: label.id,
       title: label.title,
+      headline: true,
       category: label.category,
       reference: label.reference,
       ...read(label.file),

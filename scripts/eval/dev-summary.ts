@@ -137,14 +137,19 @@ function cutPeer(order: readonly string[], all: readonly string[], length: Lengt
 
 // lede's summary exactly as analyzeDocument builds it (same language tools, term stats and selection),
 // with the scoring model passed in so the fitting script can vary it.
-async function ledePicks(doc: ArticleDocument, length: LengthSetting, model: SummaryModel): Promise<Picks> {
+async function ledePicks(
+  doc: ArticleDocument,
+  title: string | null,
+  length: LengthSetting,
+  model: SummaryModel,
+): Promise<Picks> {
   const options =
     'sentences' in length
       ? { sentences: length.sentences }
       : { words: length.words, sentences: BUDGET_MAX_SENTENCES };
   const texts = doc.sentences.map((s) => s.text);
   const { lexicon } = await documentLanguage(doc);
-  const stats = computeTermStats(doc.title, texts, tokenizeText(doc.title, texts, lexicon));
+  const stats = computeTermStats(title, texts, tokenizeText(title, texts, lexicon));
   return { texts: selectSummary(stats, texts, options, model).map((s) => texts[s.index] ?? '') };
 }
 
@@ -172,6 +177,8 @@ export async function evaluateDevSummary(
   for (const story of corpus.stories) {
     const doc = await readDocument(story.bytes, { filename: story.filename });
     const sentences = doc.sentences.map((s) => s.text);
+    // A title rebuilt from the URL slug is not a headline: lede and node-summary read the story without it.
+    const title = story.headline ? doc.title : null;
     const reference = 'highlights' in story ? story.highlights.join(' ') : story.reference.join(' ');
     const rankings: Partial<Record<DevSystem, readonly number[]>> = {
       'Lead-3': sentences.map((_, i) => i),
@@ -179,14 +186,14 @@ export async function evaluateDevSummary(
       TextRank: textRankOrder(sentences),
     };
     const peerOrder =
-      peer === undefined ? [] : peerRanking(peer, doc.title ?? '', sentences, BUDGET_MAX_SENTENCES);
+      peer === undefined ? [] : peerRanking(peer, title ?? '', sentences, BUDGET_MAX_SENTENCES);
     const peerAll = peerOrder.length === 0 ? [] : peerSentencesInOrder(peer, sentences, peerOrder);
     for (const [at, length] of lengths.entries()) {
       for (const system of systems) {
         const ranking = rankings[system];
         const picks =
           system === 'lede'
-            ? await ledePicks(doc, length, options.model ?? SUMMARY_MODEL)
+            ? await ledePicks(doc, title, length, options.model ?? SUMMARY_MODEL)
             : system === 'node-summary'
               ? cutPeer(peerOrder, peerAll, length)
               : cut(sentences, ranking ?? [], length);

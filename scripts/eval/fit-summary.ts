@@ -38,7 +38,9 @@ async function prepare(dirs: readonly string[]): Promise<Prepared[]> {
       const doc: ArticleDocument = await readDocument(story.bytes, { filename: story.filename });
       const texts = doc.sentences.map((s) => s.text);
       const { lexicon } = await documentLanguage(doc);
-      const stats = computeTermStats(doc.title, texts, tokenizeText(doc.title, texts, lexicon));
+      // A title rebuilt from the URL slug is not a headline (see DevStoryBase.headline).
+      const title = story.headline ? doc.title : null;
+      const stats = computeTermStats(title, texts, tokenizeText(title, texts, lexicon));
       const reference = 'highlights' in story ? story.highlights.join(' ') : story.reference.join(' ');
       const score = (indices: readonly number[]) => {
         const r = rouge(indices.map((i) => texts[i] ?? '').join(' '), reference, { stem: true });

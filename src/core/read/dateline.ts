@@ -15,8 +15,9 @@ const UPPER_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
 const JOINER = `(?:${PLACE_JOINERS.join('|')})`;
 /** One to four capitalised words, with lower-case joiners between them ("Rio de Janeiro"). */
 const PLACE = String.raw`${UPPER_WORD}(?:[ ](?:${JOINER}[ ])?${UPPER_WORD}){0,3}`;
-const MONTH = `(?:${MONTH_NAMES.join('|')})\\.?`;
-/** "April 16", "Sept. 3, 2031", "16 April". */
+/** A month as written in title case or, as some wires print the whole dateline, in capitals ("MARCH 24"). */
+const MONTH = `(?:${MONTH_NAMES.flatMap((name) => [name, name.toUpperCase()]).join('|')})\\.?`;
+/** "April 16", "Sept. 3, 2031", "16 April", "MARCH 24". */
 const DATE = String.raw`(?:${MONTH}[ ]\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]\d{4})?|\d{1,2}[ ]${MONTH}(?:[ ]\d{4})?)`;
 /** An agency in brackets: one to four words that open with a capital ("Reuters", "AP", "Wire"). */
 const AGENCY = String.raw`\((?<agency>\p{Lu}[\p{L}\p{N}&.'’-]*(?:[ ][\p{L}\p{N}&.'’-]+){0,3})\)`;

@@ -69,6 +69,27 @@ describe('loadDevCorpus', () => {
     expect(bbc.stories[0]).toMatchObject({ category: 'travel' });
     expect(new TextDecoder().decode(cnndm.stories[0]?.bytes)).toBe(STORY);
   });
+
+  it('marks a title rebuilt from the URL slug as no headline, and a page title as one', () => {
+    const dir = join(root, 'cnndm-slug');
+    mkdirSync(join(dir, 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'articles', 'a.txt'), STORY);
+    writeFileSync(
+      join(dir, 'labels.json'),
+      JSON.stringify([
+        {
+          file: 'articles/a.txt',
+          id: 'slug',
+          title: 'lake ferry returns after engine month',
+          title_source: 'url-slug',
+          highlights: ['The lake ferry is back.'],
+        },
+      ]),
+    );
+    expect(loadDevCorpus(dir).stories[0]?.headline).toBe(false);
+    expect(loadDevCorpus(join(root, 'cnndm')).stories[0]?.headline).toBe(true);
+    expect(loadDevCorpus(join(root, 'bbc')).stories[0]?.headline).toBe(true);
+  });
 });
 
 describe('evaluateDevSummary', () => {

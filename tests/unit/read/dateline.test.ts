@@ -88,6 +88,28 @@ describe('splitDateline', () => {
   it('does not take a date alone for a place', () => {
     expect(splitDateline('May 3 - the day the river rose.')).toBeUndefined();
   });
+
+  it('reads a month printed in capitals in the date', () => {
+    expect(splitDateline('ANKARA, MARCH 24 - The central bank held its main rate.')).toEqual({
+      dateline: {
+        text: 'ANKARA, MARCH 24',
+        place: 'ANKARA',
+        qualifier: null,
+        date: 'MARCH 24',
+        agency: null,
+      },
+      text: 'The central bank held its main rate.',
+    });
+    expect(splitDateline('LIMA, 16 SEPT. 2031 (Wire) - Miners went back to work.')?.dateline).toMatchObject({
+      place: 'LIMA',
+      date: '16 SEPT. 2031',
+      agency: 'Wire',
+    });
+  });
+
+  it('does not take an all-capitals date alone for a place', () => {
+    expect(splitDateline('MAY 3 - the day the river rose.')).toBeUndefined();
+  });
 });
 
 describe('stripLeadFurniture', () => {
