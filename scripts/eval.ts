@@ -1,5 +1,6 @@
 // Scores lede's summaries and tags on the bundled corpus (tests/fixtures/articles) against Lead-N and a
-// term-frequency baseline. Usage: npm run eval [-- --verbose] [-- --file path/to/article.txt]
+// term-frequency baseline; with --corpus DIR, the development corpora too (see scripts/eval/dev-corpus.ts).
+// Usage: npm run eval [-- --verbose] [-- --file path/to/article.txt] [-- --corpus ../shared/dev/cnndm]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +8,20 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
 import { loadSentenceReader } from './eval/body-sentences.js';
 import { loadCorpus } from './eval/corpus.js';
+import { loadDevCorpus } from './eval/dev-corpus.js';
+import { evaluateEntities, formatEntityReport } from './eval/dev-entities.js';
+import { evaluateDevSummary, formatDevSummary } from './eval/dev-summary.js';
+import { evaluateDesks } from './eval/dev-topics.js';
 import { evaluateCorpus } from './eval/evaluate.js';
+import { evaluatePlaces, formatPlaceReport } from './eval/places.js';
 import { formatAnalysis, formatArticleDetails, formatReport } from './eval/report.js';
 
 const USAGE = `Usage: npm run eval -- [--verbose] [--file PATH] [--out PATH]
   --verbose     print every system's summary and the tags for each article
   --file PATH   print lede's summary, tags and keywords for one article, then exit
-  --out PATH    where to write the numbers (default bench-results/eval.json)`;
+  --out PATH    where to write the numbers (default bench-results/eval.json)
+  --corpus DIR  also score a development corpus (a folder with labels.json); repeatable
+                (CNN/DM: summaries; BBC: summaries and the topic-by-desk table)`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,6 +33,7 @@ function parseOptions(args: string[]) {
         verbose: { type: 'boolean', short: 'v', default: false },
         file: { type: 'string' },
         out: { type: 'string', default: join(ROOT, 'bench-results', 'eval.json') },
+        corpus: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -61,14 +70,32 @@ async function main(): Promise<void> {
     for (const article of results.articles) console.log(`${formatArticleDetails(article)}\n`);
   }
   console.log(formatReport(results));
+  const places = await evaluatePlaces();
+  console.log(`\n${formatPlaceReport(places)}`);
+  console.log(`\n${formatEntityReport(await evaluateEntities(), values.verbose)}`);
   console.log(`\nEvaluated in ${elapsedMs} ms.`);
+
+  // Development corpora: each evaluation module dispatches on the loaded corpus's kind.
+  const dev: { corpus: string; kind: string; summary: unknown; desks?: string }[] = [];
+  for (const dir of values.corpus) {
+    const corpus = loadDevCorpus(dir);
+    const summary = await evaluateDevSummary(corpus);
+    console.log(formatDevSummary(summary));
+    if (corpus.kind === 'bbc') {
+      const desks = await evaluateDesks(dir);
+      console.log(`\n${desks.text}`);
+      dev.push({ corpus: corpus.name, kind: corpus.kind, summary, desks: desks.text });
+    } else {
+      dev.push({ corpus: corpus.name, kind: corpus.kind, summary });
+    }
+  }
 
   const out = values.out;
   mkdirSync(join(out, '..'), { recursive: true });
   const { articles, ...summary } = results;
   writeFileSync(
     out,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, articles }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), elapsedMs, ...summary, places, dev, articles }, null, 2)}\n`,
   );
   console.log(`Numbers written to ${out}`);
 }

@@ -44,6 +44,11 @@ const stack = await startLocalStack(settings, { service, env: process.env, onInv
 
 const { inputPrefix, outputPrefix } = stack.config;
 const s3 = stack.s3Endpoint;
+// The helper finds the stack through the same LEDE_LOCAL_* variables: repeat the ones that differ.
+const uploadEnv = [
+  settings.s3Port === 4569 ? '' : `LEDE_LOCAL_S3_PORT=${new URL(s3).port} `,
+  settings.bucket === 'articles' ? '' : `LEDE_LOCAL_BUCKET=${settings.bucket} `,
+].join('');
 const creds = 'AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_REGION=us-east-1';
 const fromCwd = relative(process.cwd(), settings.dataDir);
 const dataDir = fromCwd === '' ? '.' : fromCwd.startsWith('..') ? settings.dataDir : fromCwd;
@@ -58,8 +63,9 @@ lede is running locally (Ctrl-C to stop; objects are kept in ${dataDir}/)
 
 Try it (in another terminal):
 
-  # upload with the bundled helper (waits for each summary and prints its title)
-  npm run upload -- tests/fixtures/articles/shipping-merger.txt
+  # upload with the bundled helper (waits for each analysis and prints its summary and main tags;
+  # add --json for the whole document)
+  ${uploadEnv}npm run upload -- tests/fixtures/articles/shipping-merger.txt
 
   # or with the AWS CLI
   ${creds} aws --endpoint-url ${s3} s3 cp story.txt s3://${stack.bucket}/${inputPrefix}story.txt

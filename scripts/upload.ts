@@ -1,7 +1,8 @@
 /**
- * `npm run upload -- <file>...`: puts each file under the input prefix of the local bucket (as
- * `incoming/<file name>`), then waits for its analysis under the output prefix and prints where it is
- * and its title, or the error the function recorded. Needs `npm start` running.
+ * `npm run upload -- [--json] <file>...`: puts each file under the input prefix of the local bucket
+ * (as `incoming/<file name>`), then waits for its analysis under the output prefix and prints where it
+ * is and a readable view of it (title, byline, language, summary, main tags, keywords), or the error
+ * the function recorded. `--json` prints each stored document instead, one per line. Needs `npm start`.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -21,20 +22,33 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.json': 'application/json',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
 };
+
+/** How many tags and keywords the readable view lists. */
+const SHOWN_TAGS = 6;
+const SHOWN_KEYWORDS = 8;
 
 // Only what is printed; the full document is described by schema/analysis.schema.json.
 const OutputSchema = z.object({
   processedAt: z.string(),
   title: z.string().nullish(),
+  byline: z.string().nullish(),
+  language: z.string().nullish(),
+  summary: z.object({ text: z.string() }).nullish(),
+  tags: z.array(z.object({ name: z.string(), kind: z.string(), score: z.number() })).nullish(),
+  keywords: z.array(z.object({ term: z.string() })).nullish(),
   error: z.object({ code: z.string(), message: z.string() }).nullish(),
 });
 
 type Output = z.infer<typeof OutputSchema>;
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: npm run upload -- <file>...');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const files = args.filter((arg) => arg !== '--json');
+if (files.length === 0 || files.some((file) => file.startsWith('--'))) {
+  console.error('usage: npm run upload -- [--json] <file>...');
   process.exit(2);
 }
 const settings = loadLocalSettings(process.env, process.cwd());
@@ -56,13 +70,12 @@ for (const file of files) {
         ContentType: contentType,
       }),
     );
-    const output = await waitForOutput(outputKey, startedAt);
-    console.log(`s3://${settings.bucket}/${key} -> s3://${settings.bucket}/${outputKey}`);
-    if (output.error) {
-      failed += 1;
-      console.log(`  refused: ${output.error.code}: ${output.error.message}`);
-    } else {
-      console.log(`  title: ${output.title ?? '(none)'}`);
+    const { output, text } = await waitForOutput(outputKey, startedAt);
+    if (output.error) failed += 1;
+    if (asJson) console.log(JSON.stringify(JSON.parse(text)));
+    else {
+      console.log(`s3://${settings.bucket}/${key} -> s3://${settings.bucket}/${outputKey}`);
+      console.log(readableView(output));
     }
   } catch (error) {
     failed += 1;
@@ -75,14 +88,45 @@ for (const file of files) {
 s3.destroy();
 process.exitCode = failed === 0 ? 0 : 1;
 
+/** The analysis as a person reads it: indented lines, the summary wrapped, the main tags and keywords. */
+function readableView(output: Output): string {
+  if (output.error) return `  refused: ${output.error.code}: ${output.error.message}`;
+  const lines = [`  title:    ${output.title ?? '(none)'}`];
+  if (output.byline) lines.push(`  byline:   ${output.byline}`);
+  if (output.language) lines.push(`  language: ${output.language}`);
+  const tags = (output.tags ?? []).slice(0, SHOWN_TAGS);
+  if (tags.length > 0) {
+    lines.push(
+      `  tags:     ${tags.map((tag) => `${tag.name} (${tag.kind}, ${tag.score.toFixed(2)})`).join(', ')}`,
+    );
+  }
+  const keywords = (output.keywords ?? []).slice(0, SHOWN_KEYWORDS).map((keyword) => keyword.term);
+  if (keywords.length > 0) lines.push(`  keywords: ${keywords.join(', ')}`);
+  lines.push('  summary:', ...wrap(output.summary?.text ?? '(none)', 96).map((line) => `    ${line}`));
+  return lines.join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** Polls for an analysis written after `since`: an older analysis of the same key does not count. */
-async function waitForOutput(outputKey: string, since: Date): Promise<Output> {
+async function waitForOutput(outputKey: string, since: Date): Promise<{ output: Output; text: string }> {
   const deadline = Date.now() + TIMEOUT_MS;
   while (Date.now() < deadline) {
     const text = await readIfExists(outputKey);
     if (text !== null) {
       const output = OutputSchema.parse(JSON.parse(text));
-      if (Date.parse(output.processedAt) >= since.getTime()) return output;
+      if (Date.parse(output.processedAt) >= since.getTime()) return { output, text };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

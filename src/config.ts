@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_BYTES, DEFAULT_WORK_LIMITS, type WorkLimits } from './core/limits.js';
+import { DEFAULT_SUMMARY_WORDS, MAX_SUMMARY_WORDS } from './core/summary/summarize.js';
 import { ConfigurationError } from './errors.js';
 
 /**
@@ -32,6 +33,8 @@ export interface LedeConfig {
   readonly taxonomyMode: 'extend' | 'replace';
   /** How long a warm function reuses the taxonomy file before reading it again. */
   readonly taxonomyCacheSeconds: number;
+  /** Default summary word budget, when a request asks for no length of its own. */
+  readonly summaryWords: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -163,7 +166,13 @@ export function loadConfig(env: Env): LedeConfig {
     taxonomyKey: read.optionalString('LEDE_TAXONOMY_OBJECT'),
     taxonomyMode: read.oneOf('LEDE_TAXONOMY_MODE', TAXONOMY_MODES, 'extend'),
     taxonomyCacheSeconds: read.integer('LEDE_TAXONOMY_CACHE_SECONDS', 300, 0),
+    summaryWords: read.integer('LEDE_SUMMARY_WORDS', DEFAULT_SUMMARY_WORDS, 1),
   };
+  if (config.summaryWords > MAX_SUMMARY_WORDS) {
+    read.problems.push(
+      `LEDE_SUMMARY_WORDS: must be at most ${MAX_SUMMARY_WORDS}, got "${config.summaryWords}"`,
+    );
+  }
   // The handler refuses output-prefix keys anyway, but prefixes that contain each other would make
   // every write a new trigger: reject that configuration before any event arrives.
   if (

@@ -41,3 +41,46 @@ export function termFrequencyBaseline(sentences: readonly string[], n: number): 
     return sentence === undefined ? [] : [sentence];
   });
 }
+
+/**
+ * The plain term-frequency baseline's full ranking, best first (ties to the earlier sentence): the
+ * order {@link termFrequencyBaseline} takes its top `n` from.
+ */
+export function termFrequencyOrder(sentences: readonly string[]): number[] {
+  const analysed = sentences.map(contentWords);
+  const tf = new Map<string, number>();
+  for (const { words } of analysed) for (const word of words) tf.set(word, (tf.get(word) ?? 0) + 1);
+  return analysed
+    .map(({ words, length }, index) => ({
+      index,
+      score: length === 0 ? 0 : words.reduce((sum, word) => sum + (tf.get(word) ?? 0), 0) / length,
+    }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((s) => s.index);
+}
+
+/**
+ * The word-budget rule every system is held to in the dev evaluation (and lede applies inside its own
+ * selection): walk the system's ranking, best first, and take each sentence whose words still fit the
+ * budget, up to `maxSentences`; sentences are never cut; when none fits, the best one alone. Returns
+ * indices in document order.
+ * @example withinWordBudget([2, 0, 1], [10, 30, 12], 25, 3) // [0, 2]: sentence 1 (30 words) never fits
+ */
+export function withinWordBudget(
+  ranking: readonly number[],
+  wordCounts: readonly number[],
+  budget: number,
+  maxSentences: number,
+): number[] {
+  const chosen: number[] = [];
+  let left = budget;
+  for (const index of ranking) {
+    if (chosen.length >= maxSentences) break;
+    const words = wordCounts[index] ?? 0;
+    if (words > left) continue;
+    chosen.push(index);
+    left -= words;
+  }
+  if (chosen.length === 0 && ranking[0] !== undefined) chosen.push(ranking[0]);
+  return chosen.sort((a, b) => a - b);
+}

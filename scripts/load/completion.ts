@@ -28,6 +28,8 @@ export function watchCompletions(
   runInputPrefix: string,
   runOutputPrefix: string,
   outputKeyOf: (inputKey: string) => string,
+  /** Called with how many inputs have an output each time that number grows. */
+  onDone?: (done: number) => void,
 ): { wait(expected: readonly string[], deadline: number): Promise<Completions> } {
   const doneAt = new Map<string, number>();
   const invocations = new Map<string, number>();
@@ -41,7 +43,10 @@ export function watchCompletions(
       const now = performance.now();
       invocations.set(outcome.key, (invocations.get(outcome.key) ?? 0) + 1);
       if (outcome.ok) {
-        if (!doneAt.has(outcome.key)) doneAt.set(outcome.key, now);
+        if (!doneAt.has(outcome.key)) {
+          doneAt.set(outcome.key, now);
+          onDone?.(doneAt.size);
+        }
       } else {
         failedInvocations.push(outcome.key);
       }
@@ -71,7 +76,10 @@ export function watchCompletions(
       const now = performance.now();
       for (const outputKey of listed) {
         const inputKey = wanted.get(outputKey);
-        if (inputKey !== undefined && !doneAt.has(inputKey)) doneAt.set(inputKey, now);
+        if (inputKey !== undefined && !doneAt.has(inputKey)) {
+          doneAt.set(inputKey, now);
+          onDone?.(doneAt.size);
+        }
       }
       if (expected.every((key) => doneAt.has(key)) || now >= deadline) return;
       await new Promise((resolve) => setTimeout(resolve, LIST_POLL_MS));

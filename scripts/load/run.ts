@@ -49,9 +49,19 @@ export function loadSucceeded(result: LoadResult): boolean {
  * Uploads `options.uploads` copies of a few fixture articles with `options.concurrency` in flight,
  * waits (up to `options.deadlineMs` after the last upload) for their outputs, then checks them all.
  */
+/** Where a load run is: uploads answered, or inputs whose analysis is stored, out of `total`. */
+export interface LoadProgress {
+  readonly phase: 'uploaded' | 'analysed';
+  readonly done: number;
+  readonly total: number;
+}
+
 export async function runLoad(
   target: LoadTarget,
-  options: Pick<LoadOptions, 'uploads' | 'concurrency' | 'deadlineMs' | 'articles'>,
+  options: Pick<LoadOptions, 'uploads' | 'concurrency' | 'deadlineMs' | 'articles'> & {
+    /** Told how many uploads are done, then how many have their analysis, as each number grows. */
+    readonly onProgress?: (progress: LoadProgress) => void;
+  },
 ): Promise<LoadResult> {
   const bodies = await loadArticleBodies(options.articles);
   const runId = `${new Date().toISOString().replaceAll(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -62,10 +72,15 @@ export async function runLoad(
     if (key === null) throw new Error(`${inputKey} has no output key under ${target.outputPrefix}`);
     return key;
   };
-  const watcher = watchCompletions(target, runInputPrefix, runOutputPrefix, outputKeyOf);
+  const total = options.uploads;
+  const watcher = watchCompletions(target, runInputPrefix, runOutputPrefix, outputKeyOf, (done) =>
+    options.onProgress?.({ phase: 'analysed', done, total }),
+  );
 
   const start = performance.now();
-  const records = await uploadAll(target, runId, options.uploads, options.concurrency, bodies);
+  const records = await uploadAll(target, runId, options.uploads, options.concurrency, bodies, (done) =>
+    options.onProgress?.({ phase: 'uploaded', done, total }),
+  );
   const uploadsDone = performance.now();
   const sent = records.filter((record) => record.error === undefined);
   const completions = await watcher.wait(

@@ -25,6 +25,8 @@ export async function uploadAll(
   count: number,
   concurrency: number,
   bodies: readonly Uint8Array[],
+  /** Called with how many uploads have been answered (sent or failed) after each one. */
+  onUploaded?: (done: number) => void,
 ): Promise<UploadRecord[]> {
   const records: UploadRecord[] = [];
   await runPool(count, concurrency, async (index) => {
@@ -45,6 +47,7 @@ export async function uploadAll(
     } catch (error) {
       records.push({ index, key, startedAt, error: error instanceof Error ? error.message : String(error) });
     }
+    onUploaded?.(records.length);
   });
   return records.sort((a, b) => a.index - b.index);
 }

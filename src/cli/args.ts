@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FORMATS, type Format } from '../core/document.js';
+import { MAX_SUMMARY_WORDS } from '../core/summary/summarize.js';
 
 export const USAGE = `Usage: lede [options] <file|->...
        lede backfill [options]     analyse what the local stack's bucket holds (lede backfill --help)
@@ -12,6 +13,8 @@ Options:
   --format <fmt>          force the input format: ${FORMATS.join('|')}
   --sentences <n>         summary length in sentences (1-50); default grows with the article
   --ratio <r>             summary length as a fraction of the article's sentences, in (0, 1]
+  --words <n>             summary word budget (1-2000; default 90): whole sentences, never cut; with
+                          --sentences or --ratio both limits apply; either alone turns the default off
   --keywords <n>          how many keywords to report (default 10)
   --taxonomy <file>       a topic taxonomy JSON file that extends the bundled one
   --replace-taxonomy      use --taxonomy instead of the bundled taxonomy rather than extending it
@@ -28,6 +31,7 @@ export interface CliOptions {
   readonly format?: Format;
   readonly sentences?: number;
   readonly ratio?: number;
+  readonly words?: number;
   readonly keywords?: number;
   readonly taxonomy?: string;
   readonly replaceTaxonomy: boolean;
@@ -67,7 +71,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeParseError(error, DOCUMENTED_OPTIONS));
   }
   const { values, positionals } = parsed;
   if (values.help === true) return { kind: 'help' };
@@ -87,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError('--replace-taxonomy needs --taxonomy <file>');
   }
   const sentences = integer('sentences', values.sentences, 1, 50);
+  const words = integer('words', values.words, 1, MAX_SUMMARY_WORDS);
   const keywords = integer('keywords', values.keywords, 0, 100);
   const maxBytes = integer('max-bytes', values['max-bytes'], 1, Number.MAX_SAFE_INTEGER);
   return {
@@ -99,11 +104,59 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ...(format === undefined ? {} : { format }),
       ...(sentences === undefined ? {} : { sentences }),
       ...(ratio === undefined ? {} : { ratio }),
+      ...(words === undefined ? {} : { words }),
       ...(keywords === undefined ? {} : { keywords }),
       ...(values.taxonomy === undefined ? {} : { taxonomy: values.taxonomy }),
       ...(maxBytes === undefined ? {} : { maxBytes }),
     },
   };
+}
+
+/** The long options USAGE documents, which are the options `parse` accepts. */
+const DOCUMENTED_OPTIONS = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? ''))];
+
+/**
+ * node's parseArgs message for an unknown option is long and suggests `--`; say which option was not
+ * understood and the nearest one lede has ("--sentence": did you mean --sentences?).
+ */
+export function describeParseError(error: unknown, known: readonly string[]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']*)'/.exec(message)?.[1] : undefined;
+  if (unknown === undefined) return message;
+  const nearest = nearestOption(unknown.replace(/^-+/, '').split('=')[0] ?? '', known);
+  const hint = nearest === undefined ? '' : ` (did you mean --${nearest}?)`;
+  return `unknown option ${unknown}${hint}`;
+}
+
+/** The known option closest to `typed` by edit distance, if it is close enough to be a typo. */
+function nearestOption(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const option of known) {
+    const distance = option.startsWith(typed) && typed.length >= 3 ? 0.5 : editDistance(typed, option);
+    if (distance < bestDistance) {
+      best = option;
+      bestDistance = distance;
+    }
+  }
+  // One edit for a short name, two or more for a long one (one per five letters): beyond that the
+  // guess would mislead.
+  const allowed = typed.length <= 5 ? 1 : Math.max(2, Math.floor(typed.length / 5));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 function parse(argv: readonly string[]) {
@@ -116,6 +169,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       sentences: { type: 'string' },
       ratio: { type: 'string' },
+      words: { type: 'string' },
       keywords: { type: 'string' },
       taxonomy: { type: 'string' },
       'replace-taxonomy': { type: 'boolean' },

@@ -76,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ...(await analyzeInItsLanguage(doc, {
               ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
               ...(options.ratio === undefined ? {} : { ratio: options.ratio }),
+              ...(options.words === undefined ? {} : { words: options.words }),
               ...(options.keywords === undefined ? {} : { keywords: options.keywords }),
               ...(taxonomy === undefined ? {} : { taxonomy }),
             })),

@@ -5,7 +5,9 @@ import { detectLanguage } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
 import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
+import { round } from './score.js';
 import { type SummaryOptions, selectSummary } from './summary/summarize.js';
+import { tagEntities } from './tags/entities/tag-entities.js';
 import { tagPlaces } from './tags/places.js';
 import type { TaggableText } from './tags/tag.js';
 import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
@@ -46,7 +48,14 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
-  const taggable: TaggableText = { title: doc.title, sentences: texts, tokens };
+  const firstParagraph = doc.sentences[0]?.paragraph;
+  const taggable: TaggableText = {
+    title: doc.title,
+    sentences: texts,
+    tokens,
+    dateline: doc.dateline ?? null,
+    leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
+  };
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -59,11 +68,19 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     format: doc.format,
     encoding: doc.encoding,
     summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
-    keywords: extractKeywords(stats, options.keywords === undefined ? {} : { limit: options.keywords }),
+    keywords: extractKeywords(stats, {
+      sentences: texts,
+      ...(options.keywords === undefined ? {} : { limit: options.keywords }),
+    }),
     tags: [
       // The taxonomy's terms are English words with English stems: other languages get place tags only.
       ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
-      ...tagPlaces(taggable, PLACE_OPTIONS),
+      // Organisations come from the entity stage, which reads the same gazetteer and merges its names.
+      ...tagPlaces(taggable, PLACE_OPTIONS).filter((tag) => tag.kind !== 'organization'),
+      // People and organisations are found by English cues (titles, "said", suffixes): English only.
+      ...(lexicon.code === 'en'
+        ? tagEntities(taggable).map((tag) => ({ ...tag, score: round(tag.score) }))
+        : []),
     ],
     stats: documentStats(doc, stats.totalWords),
     generator: GENERATOR,

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventSchema } from '@aws-lambda-powertools/parser/schemas/api-gateway';
 import { z } from 'zod';
 import type { Format } from '../core/document.js';
+import { MAX_SUMMARY_WORDS } from '../core/summary/summarize.js';
 import {
   EmptyDocumentError,
   InputTooLargeError,
@@ -17,6 +18,8 @@ export interface ArticleRequest {
   readonly contentType: string;
   readonly title?: string;
   readonly sentences?: number;
+  /** Word budget of the summary (whole sentences, at most this many words). */
+  readonly words?: number;
 }
 
 /** What the API handler receives in place of the raw API Gateway event. */
@@ -35,6 +38,7 @@ export class RouteMethodNotAllowedError extends MethodNotAllowedError {
 }
 
 const sentences = z.int().min(1).max(50);
+const words = z.int().min(1).max(MAX_SUMMARY_WORDS);
 const title = z.string().trim().min(1).max(1000);
 
 // Unknown fields are rejected, not ignored: a typo such as `sentence` would otherwise silently give
@@ -46,6 +50,7 @@ const JsonBodySchema = z
     markdown: z.string().optional(),
     title: title.optional(),
     sentences: sentences.optional(),
+    words: words.optional(),
   })
   .refine((body) => [body.text, body.html, body.markdown].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of "text", "html" or "markdown"',
@@ -55,6 +60,7 @@ const JsonBodySchema = z
 const QuerySchema = z.object({
   title: title.optional(),
   sentences: z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(sentences).optional(),
+  words: z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(words).optional(),
 });
 
 const RAW_FORMATS: Readonly<Record<string, Format>> = {
@@ -163,12 +169,14 @@ function describe(error: z.ZodError): string {
 }
 
 // exactOptionalPropertyTypes: drop undefined options instead of passing `title: undefined` along.
-function defined(options: { title?: string | undefined; sentences?: number | undefined }): {
-  title?: string;
-  sentences?: number;
-} {
+function defined(options: {
+  title?: string | undefined;
+  sentences?: number | undefined;
+  words?: number | undefined;
+}): { title?: string; sentences?: number; words?: number } {
   return {
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
+    ...(options.words === undefined ? {} : { words: options.words }),
   };
 }

@@ -49,6 +49,10 @@ export function createApiHandler(deps: ApiHandlerDeps) {
         const started = performance.now();
         const taxonomy = await taxonomySource?.get();
         const analysis = await analyzeFile(bytes, {
+          // The configured budget is the default length: a request that names its own length keeps it.
+          ...(options.sentences === undefined && options.words === undefined
+            ? { words: config.summaryWords }
+            : {}),
           ...options,
           maxBytes: config.maxBytes,
           limits: config.limits,

@@ -44,20 +44,41 @@ function namesOf(tags: readonly Tag[], kind: TagKind): string[] {
   return tags.filter((tag) => tag.kind === kind).map((tag) => tag.name);
 }
 
+const LEVEL_DEPTH = { region: 1, 'sub-region': 2, 'intermediate-region': 3 } as const;
+
+/**
+ * The places a story is about, best first: the focus countries, or every country when the tagger
+ * marked none; for the region, the most specific focus region (M49 level), the heaviest of a level.
+ */
+function mainPlaces(tags: readonly Tag[]): { countries: string[]; region: string } {
+  const countries = tags.filter((tag) => tag.kind === 'country');
+  const focused = countries.filter((tag) => tag.focus === true);
+  const regions = tags.filter((tag) => tag.kind === 'region');
+  const depth = (tag: Tag): number => (tag.focus === true ? LEVEL_DEPTH[tag.level ?? 'region'] : 0);
+  // Array.prototype.sort is stable: regions of one depth stay in score order.
+  const [region] = [...regions].sort((a, b) => depth(b) - depth(a));
+  return {
+    countries: (focused.length > 0 ? focused : countries).map((tag) => tag.name),
+    region: region?.name ?? '',
+  };
+}
+
 /**
  * lede's tags for a source object, most useful first, so that the first ones survive when the user's
  * own tags leave little room: the main topic, country and region (one value each, which lifecycle
- * and replication rules can match exactly), then the full lists.
+ * and replication rules can match exactly), the people (`lede:people`, most salient first, as many
+ * whole names as fit), then the full lists. The country and region are where the story is (the place
+ * tags' `focus`): `lede:countries` lists the focus countries.
  * @example analysisObjectTags(tags) // [{ Key: 'lede:topic', Value: 'geopolitics' }, { Key: 'lede:country', Value: 'China' }, ...]
  */
 export function analysisObjectTags(tags: readonly Tag[]): S3Tag[] {
   const topics = namesOf(tags, 'topic');
-  const countries = namesOf(tags, 'country');
-  const regions = namesOf(tags, 'region');
+  const { countries, region } = mainPlaces(tags);
   const candidates: [string, string][] = [
     ['topic', topics[0] ?? ''],
     ['country', countries[0] ?? ''],
-    ['region', regions[0] ?? ''],
+    ['region', region],
+    ['people', listValue(namesOf(tags, 'person'))],
     ['topics', topics.length > 1 ? listValue(topics) : ''],
     ['countries', countries.length > 1 ? listValue(countries) : ''],
   ];

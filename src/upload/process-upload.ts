@@ -34,7 +34,13 @@ export interface UploadRequest {
 /** The settings the use case reads (a subset of `LedeConfig`, so tests can build it from `loadConfig`). */
 export type UploadSettings = Pick<
   LedeConfig,
-  'inputPrefix' | 'outputPrefix' | 'outputBucket' | 'maxBytes' | 'limits' | 'tagSourceObjects'
+  | 'inputPrefix'
+  | 'outputPrefix'
+  | 'outputBucket'
+  | 'maxBytes'
+  | 'limits'
+  | 'tagSourceObjects'
+  | 'summaryWords'
 >;
 
 /** A taxonomy kept outside the code (a deployment's taxonomy file), loaded when an article needs it. */
@@ -138,6 +144,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
       filename: key,
       maxBytes: config.maxBytes,
       limits: config.limits,
+      words: config.summaryWords,
       ...(object.contentType === null ? {} : { contentType: object.contentType }),
       ...(taxonomy === undefined ? {} : { taxonomy }),
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_WORK_LIMITS } from '../../src/core/limits.js';
+import { DEFAULT_SUMMARY_WORDS } from '../../src/core/summary/summarize.js';
 import { ConfigurationError } from '../../src/errors.js';
 
 function refusal(env: Record<string, string>): string {
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       taxonomyKey: null,
       taxonomyMode: 'extend',
       taxonomyCacheSeconds: 300,
+      summaryWords: DEFAULT_SUMMARY_WORDS,
     });
   });
 
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       LEDE_TAXONOMY_OBJECT: 'config/taxonomy.json',
       LEDE_TAXONOMY_MODE: 'replace',
       LEDE_TAXONOMY_CACHE_SECONDS: '0',
+      LEDE_SUMMARY_WORDS: '80',
     });
     expect(config).toEqual({
       bucket: 'articles',
@@ -89,6 +92,7 @@ describe('loadConfig', () => {
       taxonomyKey: 'config/taxonomy.json',
       taxonomyMode: 'replace',
       taxonomyCacheSeconds: 0,
+      summaryWords: 80,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -97,6 +101,12 @@ describe('loadConfig', () => {
     const config = loadConfig({ LEDE_BUCKET: 'articles', LEDE_OUTPUT_BUCKET: '', LEDE_MAX_BYTES: '' });
     expect(config.outputBucket).toBe('articles');
     expect(config.maxBytes).toBe(DEFAULT_MAX_BYTES);
+  });
+
+  it('refuses a summary word budget that is not a whole number from 1 to 2000', () => {
+    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_SUMMARY_WORDS: '0' })).toMatch(/LEDE_SUMMARY_WORDS/);
+    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_SUMMARY_WORDS: '2001' })).toMatch(/LEDE_SUMMARY_WORDS/);
+    expect(refusal({ LEDE_BUCKET: 'articles', LEDE_SUMMARY_WORDS: 'sixty' })).toMatch(/LEDE_SUMMARY_WORDS/);
   });
 
   it('refuses a missing bucket', () => {

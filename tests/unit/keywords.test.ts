@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractKeywords } from '../../src/core/keywords.js';
+import { splitSentences } from '../../src/core/segment/split-sentences.js';
 import { computeTermStats } from '../../src/core/terms/term-stats.js';
 
 const SENTENCES = [
@@ -38,5 +40,84 @@ describe('extractKeywords', () => {
   it('ignores words seen only once', () => {
     const terms = extractKeywords(computeTermStats(null, SENTENCES)).map((k) => k.term.toLowerCase());
     expect(terms).not.toContain('coast');
+  });
+});
+
+/** Keywords of a fixture article (title line, blank line, body), as the analysis computes them. */
+function keywordsOf(name: string): string[] {
+  const raw = readFileSync(new URL(`../fixtures/topics/${name}.txt`, import.meta.url), 'utf8');
+  const [title = '', ...body] = raw.split('\n');
+  const sentences = splitSentences(body.join('\n'));
+  return extractKeywords(computeTermStats(title, sentences), { sentences }).map((k) => k.term);
+}
+
+const GENERIC =
+  /^(?:ahead|expected|expect|least|five|three|april|march|tuesday|thursday|weekend|year|said|not|next)$/i;
+
+describe('extractKeywords on news stories', () => {
+  it('keeps a multi-word club name whole and folds its short form into it', () => {
+    const terms = keywordsOf('keywords-football');
+    expect(terms.slice(0, 2)).toEqual(['Real Madrid', 'Atlético Madrid']);
+    expect(terms).not.toContain('Real');
+    expect(terms).not.toContain('Madrid');
+    expect(terms).not.toContain('Atlético');
+  });
+
+  it('counts the short form of a name with the full name given first', () => {
+    const keywords = extractKeywords(
+      computeTermStats('Moreau visits Lagos', [
+        'French President Helena Moreau arrived in Lagos on Monday.',
+        'Moreau met business leaders.',
+        'Moreau later left for Abuja.',
+      ]),
+    );
+    expect(keywords[0]).toMatchObject({ term: 'Helena Moreau', count: 3 });
+    expect(keywords.map((k) => k.term)).not.toContain('Moreau');
+  });
+
+  it('folds an acronym into the name it spells', () => {
+    const keywords = extractKeywords(
+      computeTermStats(null, [
+        'Leaders of the Pacific Islands Forum met in Suva.',
+        'The PIF called for more climate finance.',
+        'The PIF will meet again next year.',
+      ]),
+    );
+    expect(keywords.find((k) => k.term === 'Pacific Islands Forum')?.count).toBe(3);
+    expect(keywords.map((k) => k.term)).not.toContain('PIF');
+  });
+
+  it('keeps recurring lower-case terms whole: interest rates, stock split', () => {
+    const terms = keywordsOf('keywords-rates-wire');
+    expect(terms[0]).toBe('interest rates');
+    expect(terms).toContain('stock split');
+    expect(terms).not.toContain('split');
+  });
+
+  it.each(['keywords-state-visit', 'keywords-football', 'keywords-rates-wire'])(
+    'gives no numbers, dates, months, weekdays or generic words for %s',
+    (name) => {
+      for (const term of keywordsOf(name)) {
+        expect(term).not.toMatch(GENERIC);
+        expect(term).not.toMatch(/^\d/);
+      }
+    },
+  );
+
+  it('puts the visiting leader, the region and the bloc near the top of a state visit', () => {
+    const top = keywordsOf('keywords-state-visit').slice(0, 4);
+    expect(top).toEqual(expect.arrayContaining(['West Africa', 'Lula', 'ECOWAS']));
+  });
+
+  it('does not take a pair the text never has side by side for a term', () => {
+    // Stop words removed, "rise in food" reads as rise-food: it is not a term.
+    const sentences = [
+      'A rise in food costs hit families.',
+      'Another rise in food costs is likely.',
+      'The rise in food costs worried shops.',
+    ];
+    const terms = extractKeywords(computeTermStats(null, sentences), { sentences }).map((k) => k.term);
+    expect(terms).not.toContain('rise food');
+    expect(terms).toContain('food costs');
   });
 });

@@ -68,6 +68,12 @@ const FULL_COVERAGE = 0.25;
 const CHUNK_WORDS = 40;
 // One distinctive letter is worth this fraction of a function word.
 const LETTER_WEIGHT = 0.25;
+// A language other than English needs this many different function words of its own, at this share
+// of the text's words (by weight); English needs this many different ones to be called from thin text.
+const MIN_FOREIGN_DISTINCT = 3;
+const MIN_FOREIGN_DENSITY = 0.05;
+const MIN_ENGLISH_DISTINCT = 3;
+const ENGLISH_DOMINANT_DISTINCT = 5;
 // Japanese mixes kana into Han text; Chinese has none.
 const KANA_SHARE_FOR_JAPANESE = 0.05;
 
@@ -123,6 +129,7 @@ function buildModel(): Model {
 }
 
 const model = buildModel();
+const ENGLISH_INDEX = model.languages.indexOf('en');
 const HAN = scriptInfo('Han');
 const KANA = scriptInfo('Kana');
 const HANGUL = scriptInfo('Hangul');
@@ -177,6 +184,8 @@ interface WordScores {
   /** Per language, how many chunks it clearly won. */
   readonly votes: Float64Array;
   readonly totalVotes: number;
+  /** Per language, how many different listed words of it the text uses. */
+  readonly distinct: Float64Array;
 }
 
 /** One pass over the words: whole-text scores plus a vote from every sentence-sized chunk. */
@@ -189,6 +198,7 @@ function scoreWords(text: string, script: Script): WordScores {
   let known = 0;
   let chunkWords = 0;
   let totalVotes = 0;
+  const seen = new Set<string>();
 
   /** Adds an entry's weight to the languages of `script` it names; false if it names none of them. */
   const add = (entry: WordEntry): boolean => {
@@ -235,6 +245,7 @@ function scoreWords(text: string, script: Script): WordScores {
     const lower = token.toLowerCase();
     const entry = model.words.get(lower);
     let recognised = entry !== undefined && add(entry);
+    if (recognised) seen.add(lower);
     if (NON_ASCII.test(lower)) {
       for (let i = 0; i < lower.length; i++) {
         const letter = model.letters.get(lower.charCodeAt(i));
@@ -245,7 +256,11 @@ function scoreWords(text: string, script: Script): WordScores {
     if (chunkWords >= CHUNK_WORDS) closeChunk();
   }
   if (chunkWords > 0) closeChunk();
-  return { totals, words, known, votes, totalVotes };
+  const distinct = new Float64Array(n);
+  for (const word of seen) {
+    for (const l of model.words.get(word)?.langs ?? []) distinct[l] = (distinct[l] ?? 0) + 1;
+  }
+  return { totals, words, known, votes, totalVotes, distinct };
 }
 
 function detected(code: LanguageCode, confidence: number, script: Script): DetectedLanguage {
@@ -279,6 +294,36 @@ function byWords(text: string, script: ScriptInfo, scriptShare: number): Languag
     } else if (s > secondScore) secondScore = s;
   });
   const code = model.languages[best];
+  // English must never be mistaken for a language lede would refuse. A call for another language needs
+  // real evidence: several of its own function words, and a density of them no table of figures has (a
+  // wire of figures with "Den" for Denmark, "I" for a series and "vs" between columns has a handful).
+  // Where that is lacking and English function words lead, the text is English.
+  const en = ENGLISH_INDEX;
+  const enDistinct = en < 0 ? 0 : (scores.distinct[en] ?? 0);
+  const enTotal = en < 0 ? 0 : (scores.totals[en] ?? 0);
+  const thinForeign =
+    script.script === 'Latin' &&
+    code !== undefined &&
+    best !== en &&
+    ((scores.distinct[best] ?? 0) < MIN_FOREIGN_DISTINCT || bestScore / scores.words < MIN_FOREIGN_DENSITY);
+  // English dominates when it uses 1.5 times as many different function words as any rival, as a table
+  // with an English heading does over the abbreviations in its rows.
+  let rivalDistinct = 0;
+  scores.distinct.forEach((d, l) => {
+    if (l !== en && model.scriptOfLanguage[l] === script.script) rivalDistinct = Math.max(rivalDistinct, d);
+  });
+  const englishDominates = enDistinct >= ENGLISH_DOMINANT_DISTINCT && enDistinct >= 1.5 * rivalDistinct;
+  const englishLeads =
+    script.script === 'Latin' &&
+    enDistinct >= MIN_ENGLISH_DISTINCT &&
+    (best === en || thinForeign || englishDominates || enTotal >= bestScore);
+  if (
+    englishLeads &&
+    (coverage < MIN_COVERAGE || thinForeign || englishDominates || scores.totalVotes === 0)
+  ) {
+    return detected('en', Math.min(1, coverage / FULL_COVERAGE) * scriptShare * 0.5, script.script);
+  }
+  if (thinForeign) return undetermined('unrecognised', script.script, 0);
   if (code === undefined || coverage < MIN_COVERAGE) {
     // Arabic and Devanagari texts default to their most widely written language; a Latin or Cyrillic
     // text with no known function words could be any of dozens.

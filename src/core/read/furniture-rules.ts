@@ -316,3 +316,26 @@ export const TEASER_MAX_WORDS = 40;
 
 /** Longest line the all-UI-words rule considers. */
 export const UI_LINE_MAX_WORDS = 16;
+
+/**
+ * Prompts that some pages run into the start of the next sentence ("Scroll down for video The prince
+ * ...", "READ MORE: ...", "CLICK HERE to ..."): removed from the start of a sentence, the rest kept.
+ * A prompt that is the whole sentence is dropped by the line and promo rules above.
+ */
+export const LEADING_PROMPT =
+  /^(?:scroll (?:down|up) (?:for|to see|to watch) (?:the )?(?:videos?|more|pictures|photos)|(?:read|see|watch) more(?: here)?\s*:|click here(?: to [\p{L} ]{1,40}?)?\s*:|(?:watch|see) the video\s*:)\s*/iu;
+
+/**
+ * An all-capitals label before a colon at the start of a sentence ("EXPERT VERDICT: ...", "CLAIMS:
+ * ..."): a caption or box heading, not prose. One to four words of capitals (digits, hyphens and
+ * apostrophes allowed); the colon and what follows it keep the sentence, the label goes. Labels of one
+ * or two letters ("US:", "UK:") are left alone: they are as likely a place in a headline-style line.
+ */
+export const CAPS_LABEL = /^(?:\p{Lu}[\p{Lu}\p{N}'’&-]*\s){0,3}\p{Lu}[\p{Lu}\p{N}'’&-]{2,}:\s+(?=\S)/u;
+
+/**
+ * A one-word caption label ("Accused: ...", "Star-crossed: ...", "Pictured: ..."): a capitalised word,
+ * hyphens allowed, then a colon and a capitalised or quoted continuation. Prose introduces speech with
+ * two or more words ("He said: ..."), so one word alone before the colon is a label.
+ */
+export const CAPTION_LABEL = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?:\s+(?=["“‘'\p{Lu}\p{N}])/u;

@@ -1,7 +1,10 @@
 import { isWhitespaceCode, letterDigitAt } from '../text/chars.js';
 import {
+  CAPS_LABEL,
+  CAPTION_LABEL,
   FURNITURE_LINE_PATTERNS,
   ICON_NAME_PARTS,
+  LEADING_PROMPT,
   PROMO_ALWAYS,
   PROMO_MAX_WORDS,
   PROMO_OBJECTS,
@@ -158,4 +161,29 @@ export function stripIconNames(sentence: string): string {
   while (end > start && isIconName(words[end - 1] ?? '')) end -= 1;
   if (start === 0 && end === words.length) return sentence.trim();
   return words.slice(start, end).join(' ');
+}
+
+const LABEL_RULES: readonly RegExp[] = [LEADING_PROMPT, CAPS_LABEL, CAPTION_LABEL];
+// A prompt can stand before a label ("Scroll down for video EXPERT VERDICT: ..."): strip a few in turn.
+const MAX_LABELS = 3;
+
+/**
+ * Strips the prompts and labels that captions and boxes put before a sentence's text: "Scroll down for
+ * video", "READ MORE:", an all-capitals label ("EXPERT VERDICT:") or a one-word caption label
+ * ("Accused:"). What follows is kept; a sentence that is only a label is returned as it was.
+ *
+ * @example
+ * stripLeadingLabels('Scroll down for video VERDICT: The bridge held.') // 'The bridge held.'
+ * stripLeadingLabels('He said: the bridge held.') // unchanged
+ */
+export function stripLeadingLabels(sentence: string): string {
+  let text = sentence;
+  for (let round = 0; round < MAX_LABELS; round += 1) {
+    const rule = LABEL_RULES.find((pattern) => pattern.test(text));
+    if (rule === undefined) break;
+    const rest = text.replace(rule, '');
+    if (!/[\p{L}\p{N}]/u.test(rest)) break;
+    text = rest;
+  }
+  return text;
 }

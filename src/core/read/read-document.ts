@@ -6,6 +6,7 @@ import {
 } from '../../errors.js';
 import {
   type ArticleDocument,
+  type Dateline,
   type FileFormat,
   type Format,
   isFileFormat,
@@ -14,11 +15,12 @@ import {
 } from '../document.js';
 import { DEFAULT_MAX_BYTES, type WorkLimits } from '../limits.js';
 import { splitSentences } from '../segment/split-sentences.js';
+import { splitDateline, stripLeadFurniture } from './dateline.js';
 import { decodeBytes } from './decode.js';
 import { declaredFormat, sniffFormat } from './detect-format.js';
 import type { ParsedArticle } from './formats/parsed.js';
 import { parseText } from './formats/text.js';
-import { isFurnitureLine, isFurnitureSentence, stripIconNames } from './furniture.js';
+import { isFurnitureLine, isFurnitureSentence, stripIconNames, stripLeadingLabels } from './furniture.js';
 import { normalizeText } from './normalize.js';
 import { checkLimit, resolveWorkLimits, tooComplex } from './work-budget.js';
 
@@ -164,13 +166,24 @@ export function documentFrom(
   const title = normalizeTitle(options.title) ?? parsed.title;
   const paragraphs: string[] = [];
   const sentences: Sentence[] = [];
+  let dateline: Dateline | null = null;
   for (const paragraph of parsed.paragraphs) {
-    const kept = paragraphSentences(paragraph);
+    const lead = sentences.length === 0;
+    const kept = paragraphSentences(lead ? stripLeadFurniture(paragraph) : paragraph);
     // Checked per paragraph, so the splitting stops soon after the cap is passed.
     checkLimit(limits, 'maxSentences', sentences.length + kept.length);
     // The headline is never body text, even when a page repeats it as the first paragraph.
-    if (sentences.length === 0 && title !== null && kept.join(' ') === title) continue;
+    if (lead && title !== null && kept.join(' ') === title) continue;
     if (kept.length === 0) continue;
+    if (lead) {
+      // The dateline says where the story was filed, not what happened: it is kept as metadata and
+      // never shown as part of a summary sentence.
+      const split = splitDateline(kept[0] ?? '');
+      if (split !== undefined) {
+        dateline = split.dateline;
+        kept[0] = split.text;
+      }
+    }
     const index = paragraphs.length;
     for (const sentence of kept)
       sentences.push({ index: sentences.length, paragraph: index, text: sentence });
@@ -188,6 +201,7 @@ export function documentFrom(
     encoding,
     paragraphs: Object.freeze(paragraphs),
     sentences: Object.freeze(sentences.map((sentence) => Object.freeze(sentence))),
+    dateline: dateline === null ? null : Object.freeze(dateline),
   });
 }
 
@@ -209,8 +223,12 @@ function paragraphSentences(paragraph: string): string[] {
     // too would run every rule twice on most lines.
     if (sentences.length > 1 && isFurnitureLine(line)) continue;
     for (const sentence of sentences) {
-      const text = stripIconNames(sentence).replace(/\s+/g, ' ').trim();
-      if (text !== '' && !isFurnitureSentence(text)) kept.push(text);
+      const cleaned = stripIconNames(sentence).replace(/\s+/g, ' ').trim();
+      // A prompt that is the whole sentence ("READ MORE: ...") goes first; then a caption label before
+      // real text is taken off, and what is left is tested again.
+      if (cleaned === '' || isFurnitureSentence(cleaned)) continue;
+      const text = stripLeadingLabels(cleaned);
+      if (text === cleaned || !isFurnitureSentence(text)) kept.push(text);
     }
   }
   return kept;

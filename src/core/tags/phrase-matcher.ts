@@ -43,10 +43,33 @@ function isSeparator(code: number): boolean {
   );
 }
 
-/** Straight apostrophes, and the possessive "'s" dropped. */
+/** Straight apostrophes, and the possessive "'s" dropped ("'S" too, in capitals: "ITALY'S"). */
 function matchingForm(word: string): string {
   const straight = word.includes('’') ? word.replaceAll('’', "'") : word;
-  return straight.endsWith("'s") ? straight.slice(0, -2) : straight;
+  if (straight.endsWith("'s")) return straight.slice(0, -2);
+  return straight.endsWith("'S") && isUpperOnly(straight) ? straight.slice(0, -2) : straight;
+}
+
+const MAX_TICKER = 12;
+
+/**
+ * Where a wire ticker such as "<BOR>" or "<GM.N>" starting at `at` ends (after its ">"), or `at`
+ * when there is none. Tickers are skipped: shouted, they would read as places ("Bor").
+ */
+function tickerEnd(text: string, at: number): number {
+  // "<" or, in wire copy whose markup was never decoded, "&lt;".
+  let open: number;
+  if (text.charCodeAt(at) === 0x3c) open = at + 1;
+  else if (text.startsWith('&lt;', at)) open = at + 4;
+  else return at;
+  const limit = Math.min(text.length, open + MAX_TICKER);
+  for (let i = open; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3e) return i > open ? i + 1 : at; // >
+    if (code === 0x26) return i > open && text.startsWith('&gt;', i) ? i + 4 : at; // &gt;
+    if (code === 0x20 || code === 0x3c) return at;
+  }
+  return at;
 }
 
 /**
@@ -60,6 +83,12 @@ export function tokenizeForMatching(text: string): MatchToken[] {
   while (at < text.length) {
     let end = at + wordRun(text, at);
     if (end === at) {
+      const ticker = tickerEnd(text, at);
+      if (ticker > at) {
+        separated = true;
+        at = ticker;
+        continue;
+      }
       if (isSeparator(text.charCodeAt(at))) separated = true;
       at += 1;
       continue;
@@ -154,12 +183,16 @@ export class PhraseTrie<T> {
   /**
    * Leftmost-longest matches in a sentence, non-overlapping. In a shouted sentence (mostly
    * capitals) words are matched in title case and bare acronyms not at all, since every word
-   * there looks like one; elsewhere a capitalised word with no exact entry, such as a dateline's
-   * "KYIV", is tried in title case too.
+   * there looks like one. Elsewhere a word in capitals with no exact entry is tried in title case
+   * only in the run of capitals a sentence may open with, a dateline's "KYIV" or "NEW YORK": a
+   * shouted word in running text ("the SPLIT", a ticker) is not promoted to a name.
    */
-  match(tokens: readonly MatchToken[]): PhraseMatch<T>[] {
-    const shouting = isShouting(tokens);
-    const keys = tokens.map((token) => this.key(token.text, shouting));
+  match(tokens: readonly MatchToken[], shouting: boolean = isShouting(tokens)): PhraseMatch<T>[] {
+    let opening = true;
+    const keys = tokens.map((token) => {
+      opening &&= isUpperOnly(token.text) || !LETTER.test(token.text);
+      return this.key(token.text, shouting, opening);
+    });
     const matches: PhraseMatch<T>[] = [];
     let i = 0;
     while (i < keys.length) {
@@ -183,11 +216,11 @@ export class PhraseTrie<T> {
     return matches;
   }
 
-  private key(text: string, shouting: boolean): string {
+  private key(text: string, shouting: boolean, opening: boolean): string {
     if (!isUpperOnly(text)) return text;
     // Dotted abbreviations ("U.S") are unambiguous even in a shouted headline.
     if (this.vocabulary.has(text) && (!shouting || text.includes('.'))) return text;
-    return titleCase(text);
+    return shouting || opening ? titleCase(text) : text;
   }
 
   private child(level: Map<string, TrieNode<T>>, token: string): TrieNode<T> {

@@ -1,3 +1,4 @@
+import type { Dateline } from '../document.js';
 import type { TokenizedText } from '../text/words.js';
 
 export const TAG_KINDS = ['topic', 'country', 'region', 'organization', 'person'] as const;
@@ -36,4 +37,8 @@ export interface TaggableText {
   readonly sentences: readonly string[];
   /** Their tokens, when already computed (the analysis shares one tokenisation between stages). */
   readonly tokens?: TokenizedText;
+  /** The wire dateline read off the lead, when there is one: the place tagger counts its place as where the story is. */
+  readonly dateline?: Dateline | null;
+  /** How many body sentences the first paragraph holds: the lead, which says what the story is about. */
+  readonly leadSentences?: number;
 }

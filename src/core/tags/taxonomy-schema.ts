@@ -19,6 +19,11 @@ const termSchema = z.strictObject({
 const topicSchema = z.strictObject({
   name: z.string({ error: 'must be a string' }).trim().min(1, 'must be a non-empty string'),
   description: z.string().optional(),
+  code: z
+    .string()
+    .regex(/^medtop:\d{8}$/, 'must be an IPTC Media Topics code such as "medtop:15000000"')
+    .optional(),
+  parent: z.string().trim().min(1, 'must be a non-empty string').optional(),
   terms: z.array(termSchema),
   phrases: z.array(termSchema).optional(),
 });

@@ -14,6 +14,8 @@ import { bundledTaxonomy } from './data/taxonomy.js';
  *     {
  *       "name": "string, non-empty, unique ignoring case (the tag name, e.g. \"human rights\")",
  *       "description": "string (optional)",
+ *       "code": "string (optional): its IPTC Media Topics code, e.g. \"medtop:15000000\"",
+ *       "parent": "string (optional): the name of the topic it nests under, e.g. \"economy\"",
  *       "terms": [                    // single words, matched on their Porter stem
  *         { "term": "diplomacy", "weight": 2.5 }   // weight in [0, 10]; 0 switches the term off
  *       ],
@@ -37,6 +39,10 @@ export interface TaxonomyData {
 export interface TopicData {
   readonly name: string;
   readonly description?: string | undefined;
+  /** IPTC Media Topics code (`medtop:04000000`), where one fits. */
+  readonly code?: string | undefined;
+  /** Name of the topic this one nests under. */
+  readonly parent?: string | undefined;
   readonly terms: readonly TermData[];
   readonly phrases?: readonly TermData[] | undefined;
 }
@@ -57,6 +63,8 @@ export interface TaxonomyEntry {
 export interface CompiledTopic {
   readonly name: string;
   readonly description: string | undefined;
+  readonly code: string | undefined;
+  readonly parent: string | undefined;
   /** Sum of the topic's weights: how much vocabulary it can match, used to keep big topics from winning by size. */
   readonly mass: number;
 }
@@ -137,6 +145,8 @@ export function mergeTaxonomy(
     return {
       name: topic.name,
       description: extra.description ?? topic.description,
+      code: extra.code ?? topic.code,
+      parent: extra.parent ?? topic.parent,
       terms: mergeEntries(topic.terms, extra.terms),
       phrases: mergeEntries(topic.phrases ?? [], extra.phrases ?? []),
     };
@@ -174,7 +184,7 @@ export function compileValidTaxonomy(valid: TaxonomyData): Taxonomy {
   const phraseIndex: IndexBuilder = new Map();
   const topics: CompiledTopic[] = valid.topics.map((topic, t) => {
     const mass = addEntries(termIndex, topic.terms, t) + addEntries(phraseIndex, topic.phrases ?? [], t);
-    return { name: topic.name, description: topic.description, mass };
+    return { name: topic.name, description: topic.description, code: topic.code, parent: topic.parent, mass };
   });
 
   const terms = new Map<string, TaxonomyEntry>();

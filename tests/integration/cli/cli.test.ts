@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runCli } from '../../../src/cli/run.js';
 import { makeDocx } from '../../support/make-docx.js';
 import { makePdf } from '../../support/make-pdf.js';
@@ -76,6 +77,17 @@ describe('lede CLI', () => {
   it('summarises with the requested number of sentences', async () => {
     const [analysis] = lines((await run(['--sentences', '2', article])).stdout);
     expect(analysis).toMatchObject({ summary: { sentences: [{}, {}] } });
+  });
+
+  it('keeps the summary within --words, in whole sentences', async () => {
+    const [analysis] = lines((await run(['--words', '25', article])).stdout);
+    const { summary } = z
+      .object({ summary: z.object({ text: z.string(), sentences: z.array(z.object({ text: z.string() })) }) })
+      .parse(analysis);
+    expect(summary.sentences.length).toBeGreaterThan(0);
+    const words = summary.text.split(/\s+/).length;
+    // Never a cut sentence: either it fits, or it is the one best sentence on its own.
+    expect(words <= 25 || summary.sentences.length === 1).toBe(true);
   });
 
   it('prints the sentences with --split, without the title', async () => {
@@ -164,6 +176,8 @@ describe('lede CLI', () => {
     for (const argv of [
       [],
       ['--sentences', '0', article],
+      ['--words', '0', article],
+      ['--words', 'many', article],
       ['--format', 'rtf', article],
       ['--nope', article],
     ]) {

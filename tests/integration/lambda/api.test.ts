@@ -85,12 +85,62 @@ describe('api POST /summaries', () => {
     expect(summaryOf(response.body).summary.text).toMatch(/ferry|Margaret Ellis|Carrick/);
   });
 
+  const SIX_SENTENCES = JSON.stringify({
+    title: 'Harbour wall repaired',
+    text: [
+      'Workers finished repairing the harbour wall at Kelby on Tuesday after storms broke it in March.',
+      'The repair cost the council two million pounds and took five months of work at low tide.',
+      'Fishing boats had moored in the next town while the harbour wall was closed.',
+      'The harbour master said the boats would return to Kelby harbour this week.',
+      'Engineers raised the wall by half a metre to meet higher storm surges.',
+      'The council will inspect the harbour wall again after the winter storms.',
+    ].join(' '),
+  });
+  const wordsOf = (body: unknown) => summaryOf(body).summary.text.split(/\s+/).length;
+
+  it('keeps the summary within the word budget a JSON body asks for', async () => {
+    const body = JSON.stringify({ ...JSON.parse(SIX_SENTENCES), words: 40 });
+    const response = await call(await apiEvent('api-post-json.json', withJsonBody(body)));
+
+    expect(response.status).toBe(200);
+    expect(wordsOf(response.body)).toBeLessThanOrEqual(40);
+    expect(summaryOf(response.body).summary.sentences.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('uses LEDE_SUMMARY_WORDS as the default length, and a requested sentence count instead of it', async () => {
+    const byDefault = await call(await apiEvent('api-post-json.json', withJsonBody(SIX_SENTENCES)), {
+      LEDE_SUMMARY_WORDS: '20',
+    });
+    const body = JSON.stringify({ ...JSON.parse(SIX_SENTENCES), sentences: 4 });
+    const asked = await call(await apiEvent('api-post-json.json', withJsonBody(body)), {
+      LEDE_SUMMARY_WORDS: '20',
+    });
+
+    expect(summaryOf(byDefault.body).summary.sentences).toHaveLength(1);
+    expect(summaryOf(asked.body).summary.sentences).toHaveLength(4);
+  });
+
+  it('takes a word budget from the query string of a raw body', async () => {
+    const response = await call(
+      await apiEvent('api-post-base64.json', (event) => {
+        event.queryStringParameters = { words: '25' };
+        event.multiValueQueryStringParameters = { words: ['25'] };
+      }),
+    );
+
+    expect(response.status).toBe(200);
+    const { summary } = summaryOf(response.body);
+    expect(wordsOf(response.body) <= 25 || summary.sentences.length === 1).toBe(true);
+  });
+
   it.each([
     ['malformed JSON', '{"text": "The clock stopped.",'],
     ['an unknown field', '{"text": "The clock stopped.", "sentence": 2}'],
     ['two text fields', '{"text": "The clock stopped.", "html": "<p>The clock stopped.</p>"}'],
     ['sentences out of range', '{"text": "The clock stopped.", "sentences": 51}'],
     ['fractional sentences', '{"text": "The clock stopped.", "sentences": 2.5}'],
+    ['a word budget out of range', '{"text": "The clock stopped.", "words": 0}'],
+    ['a fractional word budget', '{"text": "The clock stopped.", "words": 40.5}'],
   ])('answers 400 for %s', async (_case, body) => {
     const response = await call(await apiEvent('api-post-json.json', withJsonBody(body)));
 

@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { BATCH_REPORTS_BUCKET, packagedDir, packagedTemplate } from '../../support/packaged-service.js';
 import { uploadObjectGrants } from './support.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const _ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUCKET = 'lede-dev-eu-west-1-articles';
-const REPORTS_BUCKET = 'lede-batch-reports-example';
+const REPORTS_BUCKET = BATCH_REPORTS_BUCKET;
 
 const Statement = z.object({
   Effect: z.literal('Allow'),
@@ -49,42 +47,10 @@ let template: Template;
 /** Packaged with --param batchBucket=REPORTS_BUCKET. */
 let withBatchBucket: Template;
 
-// `osls package` on a copy of the service (node_modules linked), with no AWS credentials, as the
-// deployment would see it. Packaged twice: the role's S3 grants must follow the batchBucket parameter.
-async function packageService(params: readonly string[]): Promise<Template> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  await rm(join(workDir, '.serverless'), { recursive: true, force: true });
-  await promisify(execFile)(
-    join(workDir, 'node_modules/.bin/osls'),
-    ['package', ...params.map((p) => `--param=${p}`)],
-    {
-      cwd: workDir,
-      env: {
-        ...env,
-        AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-credentials'),
-        AWS_CONFIG_FILE: join(workDir, 'no-config'),
-      },
-      timeout: 170_000,
-    },
-  );
-  const raw: unknown = JSON.parse(
-    await readFile(join(workDir, '.serverless/cloudformation-template-update-stack.json'), 'utf-8'),
-  );
-  return Template.parse(raw);
-}
-
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'lede-batch-package-'));
-  for (const entry of ['serverless.yml', 'package.json', 'tsconfig.json', 'src']) {
-    await cp(join(ROOT, entry), join(workDir, entry), { recursive: true });
-  }
-  await symlink(join(ROOT, 'node_modules'), join(workDir, 'node_modules'), 'dir');
-  withBatchBucket = await packageService([`batchBucket=${REPORTS_BUCKET}`]);
-  template = await packageService([]);
-}, 360_000);
-
-afterAll(async () => {
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  workDir = packagedDir('defaults');
+  template = Template.parse(await packagedTemplate('defaults'));
+  withBatchBucket = Template.parse(await packagedTemplate('batchBucket'));
 });
 
 function resource(t: Template, logicalId: string): Record<string, unknown> {

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { packagedDir, packagedTemplate } from '../../support/packaged-service.js';
 import { uploadObjectGrants } from './support.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const _ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUCKET = 'lede-dev-eu-west-1-articles';
 
 const Statement = z.object({
@@ -34,32 +32,9 @@ type Template = z.infer<typeof Template>;
 let workDir: string;
 let template: Template;
 
-// Packages a copy of the service (node_modules linked, not copied) so a run never races with a
-// developer's own `.esbuild/` or `.serverless/`, and with no AWS credentials in the environment.
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'lede-package-'));
-  for (const entry of ['serverless.yml', 'package.json', 'tsconfig.json', 'src']) {
-    await cp(join(ROOT, entry), join(workDir, entry), { recursive: true });
-  }
-  await symlink(join(ROOT, 'node_modules'), join(workDir, 'node_modules'), 'dir');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  await promisify(execFile)(join(workDir, 'node_modules/.bin/osls'), ['package'], {
-    cwd: workDir,
-    env: {
-      ...env,
-      AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-credentials'),
-      AWS_CONFIG_FILE: join(workDir, 'no-config'),
-    },
-    timeout: 170_000,
-  });
-  const raw: unknown = JSON.parse(
-    await readFile(join(workDir, '.serverless/cloudformation-template-update-stack.json'), 'utf-8'),
-  );
-  template = Template.parse(raw);
-}, 180_000);
-
-afterAll(async () => {
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  workDir = packagedDir('defaults');
+  template = Template.parse(await packagedTemplate('defaults'));
 });
 
 function resource(logicalId: string): Record<string, unknown> {

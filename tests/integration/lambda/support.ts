@@ -59,7 +59,18 @@ export async function putObject(
   body: Uint8Array | string,
   contentType: string,
 ): Promise<void> {
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+  // The length stated: for an empty body the SDK cannot tell it from a stream of unknown length and
+  // warns on stderr.
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+      ContentLength: length,
+    }),
+  );
 }
 
 export async function getObject(

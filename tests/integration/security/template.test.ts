@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { packagedTemplate } from '../../support/packaged-service.js';
 
 // What tests/integration/lambda/package.test.ts does not already assert about the packaged stack:
 // ACLs, the reach of every grant, trust policies, invoke permissions, secrets in the environment,
 // the failure queue, and the same guarantees when the stack uses an existing bucket.
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const _ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FUNCTION_ROLES = ['ApiRole', 'BackfillRole', 'OnUploadRole'];
 // Not checked here: the role osls generates for its existing-bucket custom resource
 // (IamRoleCustomResourcesLambdaExecution: s3:PutBucketNotification on the bucket, lambda:AddPermission
@@ -39,41 +35,12 @@ const RoleProperties = z.object({
   Policies: z.array(z.object({ PolicyDocument: z.object({ Statement: z.array(Statement) }) })),
 });
 
-const dirs: string[] = [];
 let owned: Template;
 let existing: Template;
 
-/** `osls package` in a temp copy of the service with no AWS credentials; returns the template. */
-async function packageStack(params: string[]): Promise<Template> {
-  const workDir = await mkdtemp(join(tmpdir(), 'lede-template-'));
-  dirs.push(workDir);
-  for (const entry of ['serverless.yml', 'package.json', 'tsconfig.json', 'src']) {
-    await cp(join(ROOT, entry), join(workDir, entry), { recursive: true });
-  }
-  await symlink(join(ROOT, 'node_modules'), join(workDir, 'node_modules'), 'dir');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  await promisify(execFile)(join(workDir, 'node_modules/.bin/osls'), ['package', ...params], {
-    cwd: workDir,
-    env: {
-      ...env,
-      AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-credentials'),
-      AWS_CONFIG_FILE: join(workDir, 'no-config'),
-    },
-    timeout: 280_000,
-  });
-  const raw = await readFile(join(workDir, '.serverless/cloudformation-template-update-stack.json'), 'utf-8');
-  return Template.parse(JSON.parse(raw));
-}
-
 beforeAll(async () => {
-  [owned, existing] = await Promise.all([
-    packageStack([]),
-    packageStack(['--param=existingBucket=true', '--param=bucket=my-existing-articles']),
-  ]);
-}, 300_000);
-
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  owned = Template.parse(await packagedTemplate('defaults'));
+  existing = Template.parse(await packagedTemplate('existingBucket'));
 });
 
 const list = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);

@@ -163,3 +163,37 @@ describe('languageName', () => {
     expect(languageName('constructor')).toBeUndefined();
   });
 });
+
+describe('detectLanguage on English wires that are mostly figures', () => {
+  const WIRES = new URL('english-wires/', SAMPLES);
+  const wire = (name: string) => readFileSync(new URL(name, WIRES), 'utf8');
+
+  it.each(['grain-table.txt', 'results-statement.txt', 'figures-wire.txt', 'short-brief.txt'])(
+    'names English in %s',
+    (name) => {
+      expect(detectLanguage(wire(name)).code).toBe('en');
+    },
+  );
+
+  it('never names another language for a table whose only words are abbreviations', () => {
+    // "Den", "Man", "I" and "Til" are Danish function words; here they are Denmark, a series and "until".
+    expect(['en', 'und']).toContain(detectLanguage(wire('grain-destinations-table.txt')).code);
+  });
+
+  it('does not call a Danish-looking table Danish when English words lead', () => {
+    const table = [
+      'Grain shipments for the week, in tonnes, with the previous week and a year ago',
+      ...Array.from({ length: 12 }, (_, i) => `Den ${i + 1},200 vs ${i + 2},050 vs ${i},900 til port I`),
+    ].join('\n');
+    expect(detectLanguage(table).code).toBe('en');
+  });
+
+  it('still names Danish in Danish prose', () => {
+    expect(detectLanguage(sample('da.txt')).code).toBe('da');
+  });
+
+  it('names English in a two-sentence brief', () => {
+    const brief = 'The council approved the budget on Tuesday. It will be published in full next week.';
+    expect(detectLanguage(brief).code).toBe('en');
+  });
+});

@@ -4,7 +4,9 @@ import {
   isFurnitureSentence,
   removeFurnitureLines,
   stripIconNames,
+  stripLeadingLabels,
 } from '../../../src/core/read/furniture.js';
+import { readText } from '../../../src/core/read/read-document.js';
 
 describe('isFurnitureLine', () => {
   it.each([
@@ -92,5 +94,53 @@ describe('stripIconNames', () => {
 describe('removeFurnitureLines', () => {
   it('replaces furniture lines with blank lines so paragraphs stay apart', () => {
     expect(removeFurnitureLines('Body one.\nAdvertisement\nBody two.')).toBe('Body one.\n\nBody two.');
+  });
+});
+
+describe('stripLeadingLabels', () => {
+  it.each([
+    ['Scroll down for video The ferry left port at dawn.', 'The ferry left port at dawn.'],
+    ['SCROLL DOWN FOR VIDEO The ferry left port at dawn.', 'The ferry left port at dawn.'],
+    ['EXPERT VERDICT: The coating wears off within a week.', 'The coating wears off within a week.'],
+    ["CLAIMS: 'It lasts all day,' the maker says.", "'It lasts all day,' the maker says."],
+    [
+      'Scroll down for video RESCUED: A fisherman was lifted from the sea.',
+      'A fisherman was lifted from the sea.',
+    ],
+    [
+      'Charged: A 40-year-old man appeared in court on Monday.',
+      'A 40-year-old man appeared in court on Monday.',
+    ],
+    ['Click here to see the gallery: The floods reached the square.', 'The floods reached the square.'],
+  ])('takes the prompt or label off %j', (input, expected) => {
+    expect(stripLeadingLabels(input)).toBe(expected);
+  });
+
+  it.each([
+    "He said: 'We will rebuild the pier.'",
+    'The minister told reporters: the pier will reopen.',
+    'UK: the pier will reopen.',
+    'The ferry left port at dawn.',
+    'Scroll down for video',
+  ])('leaves %j as it is', (sentence) => {
+    expect(stripLeadingLabels(sentence)).toBe(sentence);
+  });
+});
+
+describe('caption run-ons in a read document', () => {
+  it('keeps the text after a caption label and drops a read-more prompt', async () => {
+    const doc = await readText(
+      [
+        'Pier reopens',
+        '',
+        'Scroll down for video REOPENED: The old pier welcomed visitors again on Saturday after a two-year repair.',
+        'READ MORE: Ten piers worth a visit this summer',
+        'The council paid for most of the work.',
+      ].join('\n\n'),
+    );
+    expect(doc.sentences.map((s) => s.text)).toEqual([
+      'The old pier welcomed visitors again on Saturday after a two-year repair.',
+      'The council paid for most of the work.',
+    ]);
   });
 });

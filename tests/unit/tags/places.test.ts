@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
+import { M49_AREAS, type M49Area } from '../../../src/core/tags/data/m49.js';
 import { AMBIGUOUS_ORGANIZATION_NAMES, ORGANIZATIONS } from '../../../src/core/tags/data/organizations.js';
-import {
-  AMBIGUOUS_PLACE_NAMES,
-  AREA_PHRASES,
-  PLACES,
-  REGIONS,
-  SUBREGIONS,
-} from '../../../src/core/tags/data/places.js';
+import { AMBIGUOUS_PLACE_NAMES, AREA_PHRASES, PLACES } from '../../../src/core/tags/data/places.js';
 import { type PlaceOptions, placeGazetteerConflicts, tagPlaces } from '../../../src/core/tags/places.js';
 import type { Tag, TagKind } from '../../../src/core/tags/tag.js';
 import { InvalidOptionsError } from '../../../src/errors.js';
@@ -79,10 +74,10 @@ describe('tagPlaces: names, aliases, demonyms and cities', () => {
     ['Factories in Shanghai reopened.', 'China'],
     ['Camps in Xinjiang were criticised.', 'China'],
     ['The Kremlin said Moscow would respond.', 'Russia'],
-    ['Leaders met in Samarkand.', 'Uzbekistan'],
+    ['Tourists crowded into Samarkand.', 'Uzbekistan'],
     ['The delegation landed in Tashkent.', 'Uzbekistan'],
-    ['The summit was held in Astana.', 'Kazakhstan'],
-    ['The summit was held in Nur-Sultan.', 'Kazakhstan'],
+    ['Rents rose in Astana.', 'Kazakhstan'],
+    ['Rents rose in Nur-Sultan.', 'Kazakhstan'],
     ['Smog covered Almaty.', 'Kazakhstan'],
     ['Rates were held by the Bank of England.', 'United Kingdom'],
   ])('tags the country of a city, province or institution: %s', (body, country) => {
@@ -115,19 +110,19 @@ describe('tagPlaces: regions', () => {
   });
 
   it('tags a region named directly', () => {
-    expect(regions('Tensions rose across the Middle East.')).toEqual(['Asia', 'Western Asia']);
-    expect(regions('Drought hit the Sahel.')).toEqual(['Africa', 'Western Africa']);
+    expect(regions('Tensions rose across the Middle East.')).toEqual(['Western Asia', 'Asia']);
+    expect(regions('Drought hit the Sahel.')).toEqual(['Western Africa', 'Sub-Saharan Africa', 'Africa']);
   });
 
-  it('puts Taiwan in Eastern Asia and Sudan in Northern Africa', () => {
-    expect(regions('Taiwan held drills.')).toEqual(['Asia', 'Eastern Asia']);
-    expect(regions('Sudan held talks.')).toEqual(['Africa', 'Northern Africa']);
+  it('puts Taiwan in Eastern Asia and Sudan in Northern Africa, the more specific region first', () => {
+    expect(regions('Taiwan held drills.')).toEqual(['Eastern Asia', 'Asia']);
+    expect(regions('Sudan held talks.')).toEqual(['Northern Africa', 'Africa']);
   });
 
-  it('reads "Latin America" as the Americas, not the United States', () => {
+  it('reads "Latin America" as M49\'s Latin America and the Caribbean, not the United States', () => {
     const tags = tag('Inflation eased across Latin America.');
     expect(names(tags, 'country')).toEqual([]);
-    expect(names(tags, 'region')).toEqual(['Americas']);
+    expect(names(tags, 'region')).toEqual(['Latin America and the Caribbean', 'Americas']);
   });
 });
 
@@ -358,28 +353,60 @@ describe('place gazetteer data', () => {
   });
 
   it('gives every entry a unique two-letter code and a unique name', () => {
-    const codes = PLACES.map((p) => p.code);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const code of codes) expect(code).toMatch(/^[A-Z]{2}$/);
+    const live = PLACES.filter((p) => p.status !== 'historic').map((p) => p.code);
+    const historic = PLACES.filter((p) => p.status === 'historic').map((p) => p.code);
+    expect(new Set(live).size).toBe(live.length);
+    expect(new Set(historic).size).toBe(historic.length);
+    for (const code of [...live, ...historic]) expect(code).toMatch(/^[A-Z]{2}$/);
     expect(new Set(PLACES.map((p) => p.name)).size).toBe(PLACES.length);
   });
 
-  it('puts every sub-region in exactly one region and uses every sub-region', () => {
-    for (const [subregion, region] of Object.entries(SUBREGIONS)) {
-      expect(REGIONS).toContain(region);
-      expect(PLACES.some((p) => p.subregion === subregion)).toBe(true);
+  it('names the historic states with their own codes and existing successors', () => {
+    const historic = new Map(PLACES.filter((p) => p.status === 'historic').map((p) => [p.name, p]));
+    expect([...historic.keys()].sort()).toEqual([
+      'Czechoslovakia',
+      'East Germany',
+      'Soviet Union',
+      'West Germany',
+      'Yugoslavia',
+    ]);
+    expect(historic.get('Soviet Union')?.code).toBe('SU');
+    expect(historic.get('Yugoslavia')?.code).toBe('YU');
+    expect(historic.get('Czechoslovakia')?.code).toBe('CS');
+    expect(historic.get('East Germany')?.code).toBe('DD');
+    expect(historic.get('West Germany')?.code).toBe('DE');
+    const live = new Set(PLACES.filter((p) => p.status !== 'historic').map((p) => p.code));
+    for (const state of historic.values()) {
+      expect(state.successors?.length).toBeGreaterThan(0);
+      for (const code of state.successors ?? []) expect(live).toContain(code);
     }
-    for (const region of REGIONS) expect(Object.values(SUBREGIONS)).toContain(region);
   });
 
-  it('has the M49 sub-regions of a few countries news often gets wrong', () => {
-    const subregionOf = new Map(PLACES.map((p) => [p.name, p.subregion]));
-    expect(subregionOf.get('Taiwan')).toBe('Eastern Asia');
-    expect(subregionOf.get('Sudan')).toBe('Northern Africa');
-    expect(subregionOf.get('Mexico')).toBe('Central America');
-    expect(subregionOf.get('Cyprus')).toBe('Western Asia');
-    expect(subregionOf.get('Iran')).toBe('Southern Asia');
-    expect(subregionOf.get('Greenland')).toBe('Northern America');
+  it('links every M49 area to an existing parent and uses every area', () => {
+    const byName = new Map<string, M49Area>(M49_AREAS.map((a) => [a.name, a]));
+    const used = new Set<string>();
+    for (const place of PLACES) {
+      for (let at: string | null = place.area; at !== null; at = byName.get(at)?.parent ?? null) {
+        expect(byName.has(at)).toBe(true);
+        used.add(at);
+      }
+    }
+    expect([...byName.keys()].filter((name) => !used.has(name))).toEqual([]);
+    for (const area of M49_AREAS) {
+      if (area.level === 'region') expect(area.parent).toBeNull();
+      else expect(byName.get(area.parent ?? '')?.level).not.toBe(area.level);
+    }
+  });
+
+  it('has the M49 areas of a few countries news often gets wrong', () => {
+    const areaOf = new Map(PLACES.map((p) => [p.name, p.area]));
+    expect(areaOf.get('Taiwan')).toBe('Eastern Asia');
+    expect(areaOf.get('Sudan')).toBe('Northern Africa');
+    expect(areaOf.get('Mexico')).toBe('Central America');
+    expect(areaOf.get('Cyprus')).toBe('Western Asia');
+    expect(areaOf.get('Iran')).toBe('Southern Asia');
+    expect(areaOf.get('Greenland')).toBe('Northern America');
+    expect(areaOf.get('Peru')).toBe('South America');
   });
 
   it('gives no surface to two places unless an ambiguity rule governs it', () => {
@@ -394,7 +421,8 @@ describe('place gazetteer data', () => {
         ...(place.subdivisions ?? []),
         ...(place.metonyms ?? []),
       ];
-      for (const form of forms) owners.set(form, (owners.get(form) ?? new Set()).add(place.code));
+      const key = place.status === 'historic' ? `historic:${place.code}` : place.code;
+      for (const form of forms) owners.set(form, (owners.get(form) ?? new Set()).add(key));
     }
     const shared = [...owners]
       .filter(([form, codes]) => codes.size > 1 && !governed.has(form))
@@ -407,7 +435,7 @@ describe('place gazetteer data', () => {
   });
 
   it('points every ambiguity rule at places and organisations that exist', () => {
-    const codes = new Set(PLACES.map((p) => p.code));
+    const codes = new Set(PLACES.filter((p) => p.status !== 'historic').map((p) => p.code));
     const ids = new Set(ORGANIZATIONS.map((o) => o.id));
     for (const rule of AMBIGUOUS_PLACE_NAMES) {
       for (const reading of rule.readings)
@@ -420,7 +448,7 @@ describe('place gazetteer data', () => {
   });
 
   it('names only M49 areas in its region phrases', () => {
-    const areas = new Set<string>([...REGIONS, ...Object.keys(SUBREGIONS)]);
+    const areas = new Set<string>(M49_AREAS.map((a) => a.name));
     for (const phrase of AREA_PHRASES) expect(areas).toContain(phrase.area);
   });
 });

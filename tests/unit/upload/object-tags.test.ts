@@ -58,6 +58,25 @@ describe('analysisObjectTags', () => {
     expect(tagText('Guinea-Bissau, (West) Africa!', 256)).toBe('Guinea-Bissau West Africa');
   });
 
+  it('names the first focus country and the most specific focus region, and lists the focus countries', () => {
+    const place = (name: string, kind: Tag['kind'], score: number, extra: Partial<Tag>): Tag => ({
+      ...tag(name, kind, score),
+      ...extra,
+    });
+    const tags = [
+      place('United States', 'country', 1, { focus: false }),
+      place('China', 'country', 0.9, { focus: true }),
+      place('Kazakhstan', 'country', 0.4, { focus: true }),
+      place('Asia', 'region', 1, { focus: true, level: 'region' }),
+      place('Northern America', 'region', 0.8, { focus: false, level: 'sub-region' }),
+      place('Central Asia', 'region', 0.5, { focus: true, level: 'sub-region' }),
+    ];
+    const byKey = new Map(analysisObjectTags(tags).map((t) => [t.Key, t.Value]));
+    expect(byKey.get('lede:country')).toBe('China');
+    expect(byKey.get('lede:region')).toBe('Central Asia');
+    expect(byKey.get('lede:countries')).toBe('China/Kazakhstan');
+  });
+
   it('keeps a long list to whole names within 256 characters', () => {
     const many = Array.from({ length: 40 }, (_, i) => tag(`Republic of Somewhere Number ${i}`, 'country'));
     const countries = analysisObjectTags(many).find((t) => t.Key === 'lede:countries')?.Value ?? '';
@@ -71,13 +90,53 @@ describe('analysisObjectTags', () => {
         fc.array(
           fc.record({
             name: fc.string({ unit: 'binary', maxLength: 400 }),
-            kind: fc.constantFrom('topic', 'country', 'region', 'organization'),
+            kind: fc.constantFrom('topic', 'country', 'region', 'organization', 'person'),
           }),
           { maxLength: 30 },
         ),
         (raw) => expectValidForS3(analysisObjectTags(raw.map((r) => tag(r.name, r.kind)))),
       ),
     );
+  });
+});
+
+describe('analysisObjectTags lede:people', () => {
+  it('lists the people most salient first, after the single-value tags and before the lists', () => {
+    const tags = [
+      tag('geopolitics', 'topic'),
+      tag('economy', 'topic', 0.4),
+      tag('China', 'country'),
+      tag('Xi Jinping', 'person', 1),
+      tag('Vladimir Putin', 'person', 0.4),
+      tag('NATO', 'organization'),
+    ];
+    expect(analysisObjectTags(tags)).toEqual([
+      { Key: 'lede:topic', Value: 'geopolitics' },
+      { Key: 'lede:country', Value: 'China' },
+      { Key: 'lede:people', Value: 'Xi Jinping/Vladimir Putin' },
+      { Key: 'lede:topics', Value: 'geopolitics/economy' },
+    ]);
+  });
+
+  it('keeps whole names only when the people do not all fit in 256 characters', () => {
+    const people = Array.from({ length: 30 }, (_, i) => tag(`Alexandra Konstantinopoulou ${i}`, 'person'));
+    const value = analysisObjectTags(people).find((t) => t.Key === 'lede:people')?.Value ?? '';
+    expect(Array.from(value).length).toBeLessThanOrEqual(256);
+    expect(value.split('/').length).toBeGreaterThan(1);
+    expect(value.split('/').every((name) => /^Alexandra Konstantinopoulou \d+$/.test(name))).toBe(true);
+  });
+
+  it('writes no people tag when the analysis names nobody, and keeps the user tags as they are', () => {
+    const ours = analysisObjectTags([tag('sport', 'topic'), tag('UEFA', 'organization')]);
+    expect(ours.map((t) => t.Key)).toEqual(['lede:topic']);
+    const merged = mergeObjectTags(
+      [{ Key: 'owner', Value: 'desk' }],
+      analysisObjectTags([tag('Ana Ruiz', 'person')]),
+    );
+    expect(merged).toEqual([
+      { Key: 'owner', Value: 'desk' },
+      { Key: 'lede:people', Value: 'Ana Ruiz' },
+    ]);
   });
 });
 

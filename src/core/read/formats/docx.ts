@@ -3,7 +3,7 @@ import { MalformedInputError } from '../../../errors.js';
 import { DEFAULT_WORK_LIMITS, type WorkLimits } from '../../limits.js';
 import { normalizeText } from '../normalize.js';
 import { parseHtml } from './html.js';
-import type { ParsedArticle } from './parsed.js';
+import { bylineOf, type ParsedArticle } from './parsed.js';
 import { checkZipEntries } from './zip-budget.js';
 
 // Word's built-in Title and Subtitle styles are what newsroom templates put the headline in; mammoth
@@ -33,8 +33,28 @@ export async function parseDocx(
   } catch (error) {
     throw new MalformedInputError('The file is not a readable Word (.docx) document', { cause: error });
   }
-  return parseHtml(
-    normalizeText(`<!doctype html><html><body><article>${html}</article></body></html>`),
-    limits,
+  return withBylineParagraph(
+    parseHtml(normalizeText(`<!doctype html><html><body><article>${html}</article></body></html>`), limits),
   );
+}
+
+/** How many paragraphs under the headline may hold the byline. */
+const BYLINE_PARAGRAPHS = 2;
+
+/**
+ * A Word article has no byline markup: the byline is a paragraph of its own under the headline
+ * ("By Lucia Mendoza"), which the HTML reader keeps as body text, so it became summary sentence 0.
+ * Taken as the byline, and out of the body, only when it is a whole "By <Name>" line (bylineOf), so
+ * "By the end of the week, ..." stays a sentence.
+ */
+function withBylineParagraph(article: ParsedArticle): ParsedArticle {
+  if (article.byline !== null) return article;
+  const index = article.paragraphs.slice(0, BYLINE_PARAGRAPHS).findIndex((p) => bylineOf(p) !== null);
+  const paragraph = article.paragraphs[index];
+  if (index < 0 || paragraph === undefined) return article;
+  return {
+    ...article,
+    byline: bylineOf(paragraph),
+    paragraphs: article.paragraphs.filter((_, i) => i !== index),
+  };
 }

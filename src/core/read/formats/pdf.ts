@@ -7,10 +7,11 @@ import type { ParsedArticle } from './parsed.js';
 import { checkPdfStreams } from './pdf-streams.js';
 import { parseText } from './text.js';
 
-/** A line of a page as pdf.js lays it out: its text and its baseline's height on the page. */
+/** A line of a page as pdf.js lays it out: its text, its baseline's height and its font size. */
 interface PageLine {
   readonly text: string;
   readonly y: number;
+  readonly size: number;
 }
 
 /** What the reader needs of a pdf.js text item. */
@@ -40,42 +41,91 @@ function pageLines(items: readonly unknown[]): PageLine[] {
   const lines: PageLine[] = [];
   let text = '';
   let y: number | undefined;
+  let size = 0;
   for (const item of items) {
     if (!isTextItem(item)) continue;
     y ??= item.transform[5] ?? 0;
     text += item.str;
+    // The line's size is that of its text, not of the empty item that ends it.
+    if (item.str.trim() !== '')
+      size = Math.max(size, Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0));
     if (item.hasEOL) {
-      lines.push({ text, y });
+      lines.push({ text, y, size });
       text = '';
       y = undefined;
+      size = 0;
     }
   }
-  if (text.trim() !== '') lines.push({ text, y: y ?? 0 });
+  if (text.trim() !== '') lines.push({ text, y: y ?? 0, size });
   return lines.filter((line) => line.text.trim() !== '');
 }
 
 // Gaps smaller than this (points) are sub- and superscripts on one line, not line spacing.
 const MIN_LINE_GAP = 2;
 
+// A line this much larger than the body text is a heading; this much smaller, a running head, foot
+// or caption.
+const HEADING_SIZE = 1.2;
+const SMALL_SIZE = 0.85;
+
+/** The font size most of the page's letters are set in: the body text's. */
+function bodySize(lines: readonly PageLine[]): number {
+  const letters = new Map<number, number>();
+  for (const line of lines) {
+    const size = Math.round(line.size * 2) / 2;
+    letters.set(size, (letters.get(size) ?? 0) + line.text.length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [size, count] of letters) {
+    if (count > most) [best, most] = [size, count];
+  }
+  return best;
+}
+
 /**
  * A page as plain text: lines kept as lines (the text reader joins hard-wrapped lines), a blank line
- * where the vertical gap says a new paragraph starts, page numbers dropped.
+ * where the vertical gap says a new paragraph starts or the font size changes, page numbers and the
+ * small-type lines above and below the body (running heads and feet) dropped. Line spacing is
+ * measured per font size: a 24 pt headline's lines stand further apart than the body's, and must not
+ * read as one paragraph a line. A heading's lines are joined into one, so a headline wrapped over two
+ * lines reads as one title.
  */
 function pageText(lines: readonly PageLine[]): string {
-  const kept = lines.filter((line) => !PAGE_NUMBER.test(line.text.trim()));
-  const gaps: number[] = [];
+  const body = bodySize(lines);
+  const isSmall = (line: PageLine): boolean => body > 0 && line.size > 0 && line.size < body * SMALL_SIZE;
+  let kept = lines.filter((line) => !PAGE_NUMBER.test(line.text.trim()));
+  let start = 0;
+  while (start < kept.length && isSmall(kept[start] as PageLine)) start += 1;
+  let end = kept.length;
+  while (end > start && isSmall(kept[end - 1] as PageLine)) end -= 1;
+  kept = kept.slice(start, end);
+  const spacing = new Map<number, number>();
   for (let i = 1; i < kept.length; i += 1) {
-    const gap = (kept[i - 1]?.y ?? 0) - (kept[i]?.y ?? 0);
-    if (gap >= MIN_LINE_GAP) gaps.push(gap);
+    const [above, line] = [kept[i - 1] as PageLine, kept[i] as PageLine];
+    const gap = above.y - line.y;
+    if (gap >= MIN_LINE_GAP && Math.abs(above.size - line.size) < 0.5) {
+      spacing.set(line.size, Math.min(spacing.get(line.size) ?? gap, gap));
+    }
   }
-  const spacing = gaps.length === 0 ? 0 : Math.min(...gaps);
-  let out = '';
+  const blocks: PageLine[][] = [];
   kept.forEach((line, i) => {
-    const gap = (kept[i - 1]?.y ?? 0) - line.y;
-    if (i > 0) out += spacing > 0 && gap > spacing * PARAGRAPH_GAP ? '\n\n' : '\n';
-    out += line.text.trim();
+    const above = kept[i - 1];
+    const lineSpacing = spacing.get(line.size) ?? 0;
+    const newBlock =
+      above === undefined ||
+      Math.abs(above.size - line.size) >= 0.5 ||
+      (lineSpacing > 0 && above.y - line.y > lineSpacing * PARAGRAPH_GAP);
+    if (newBlock) blocks.push([line]);
+    else blocks.at(-1)?.push(line);
   });
-  return out;
+  return blocks
+    .map((block) => {
+      const texts = block.map((line) => line.text.trim());
+      const heading = body > 0 && (block[0]?.size ?? 0) > body * HEADING_SIZE;
+      return heading ? texts.join(' ') : texts.join('\n');
+    })
+    .join('\n\n');
 }
 
 /** What the reader needs of a pdf.js page. */

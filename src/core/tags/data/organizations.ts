@@ -17,6 +17,12 @@ export interface OrganizationEntry {
   readonly names: readonly string[];
   /** Abbreviations; matched only as written, never in all-capitals text. */
   readonly acronyms: readonly string[];
+  /**
+   * Bodies of the organisation that people and organisation tags name on their own (the European
+   * Commission is not the European Union), each a list of its names, the usual one first. The place
+   * tagger counts them toward the organisation through `names`.
+   */
+  readonly bodies?: readonly (readonly string[])[];
 }
 
 export const ORGANIZATIONS: readonly OrganizationEntry[] = [
@@ -33,6 +39,10 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
       'UN Secretary-General',
     ],
     acronyms: ['UN', 'U.N.', 'UNSC', 'UNGA'],
+    bodies: [
+      ['UN Security Council', 'Security Council', 'UNSC'],
+      ['UN General Assembly', 'General Assembly', 'UNGA'],
+    ],
   },
   {
     id: 'nato',
@@ -57,6 +67,13 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
       'European Court of Justice',
     ],
     acronyms: ['EU', 'E.U.'],
+    bodies: [
+      ['European Commission'],
+      ['European Parliament'],
+      ['European Council'],
+      ['Council of the European Union'],
+      ['European Court of Justice'],
+    ],
   },
   { id: 'ecb', name: 'European Central Bank', names: ['European Central Bank'], acronyms: ['ECB'] },
   {

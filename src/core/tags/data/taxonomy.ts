@@ -1,4 +1,5 @@
-import type { TaxonomyData } from '../taxonomy.js';
+import type { TaxonomyData, TermData } from '../taxonomy.js';
+import { fittedWeights } from './fitted-weights.js';
 
 // The bundled topic taxonomy: the top level of the IPTC Media Topics, cut and renamed to what news
 // readers ask for ("geopolitics" apart from "politics", "human rights", "disaster"), with plain lower-case
@@ -14,12 +15,19 @@ import type { TaxonomyData } from '../taxonomy.js';
 // "internment" together); those words are left out and the topic relies on an unambiguous form or a
 // phrase ("wildlife conservation") instead.
 //
-// `minScore` is the score (in [0, 1]) below which a topic is not tagged; it is tuned with these weights.
-export const bundledTaxonomy = {
-  minScore: 0.4,
+// `code` is the topic's IPTC Media Topics code (the newsroom standard) where one fits it; it is left off
+// where no code fits or none could be confirmed (energy, human rights, transport, agriculture,
+// commodities, shipping, video games). `parent` nests a topic under another of these topics, as IPTC does.
+//
+// `minScore` is the score (in [0, 1]) below which a topic is not tagged. Scores are calibrated (see
+// data/topic-calibration.ts): 0.5 keeps what is more likely right than wrong.
+export const handWrittenTaxonomy = {
+  minScore: 0.5,
   topics: [
     {
       name: 'geopolitics',
+      code: 'medtop:20000638',
+      parent: 'politics',
       description:
         'Relations between states: diplomacy, alliances, summits, sanctions, treaties and the rivalry of powers.',
       terms: [
@@ -125,6 +133,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'politics',
+      code: 'medtop:11000000',
       description: 'Domestic politics: elections, parties, parliaments, legislation and government.',
       terms: [
         { term: 'election', weight: 2.5 },
@@ -189,8 +198,49 @@ export const bundledTaxonomy = {
         { term: 'constitution', weight: 1.5 },
         { term: 'statesman', weight: 1.5 },
         { term: 'reelection', weight: 2.5 },
+        { term: 'mps', weight: 2.5 },
+        { term: 'mp', weight: 2 },
+        { term: 'tory', weight: 2.5 },
+        { term: 'tories', weight: 2.5 },
+        { term: 'westminster', weight: 2 },
+        { term: 'whitehall', weight: 2 },
+        { term: 'backbench', weight: 3 },
+        { term: 'backbencher', weight: 3 },
+        { term: 'backbenchers', weight: 3 },
+        { term: 'frontbench', weight: 3 },
+        { term: 'devolution', weight: 2.5 },
+        { term: 'devolved', weight: 2 },
+        { term: 'eurosceptic', weight: 2.5 },
+        { term: 'electorate', weight: 2.5 },
+        { term: 'voter', weight: 2 },
+        { term: 'polls', weight: 1 },
+        { term: 'legislation', weight: 1.5 },
+        { term: 'ministers', weight: 1.5 },
       ],
       phrases: [
+        { term: 'downing street', weight: 2.5 },
+        { term: 'lib dems', weight: 3 },
+        { term: 'liberal democrats', weight: 3 },
+        { term: 'shadow chancellor', weight: 3 },
+        { term: 'shadow cabinet', weight: 3 },
+        { term: 'shadow home secretary', weight: 3 },
+        { term: 'home office', weight: 2 },
+        { term: 'select committee', weight: 3 },
+        { term: 'party conference', weight: 3 },
+        { term: 'labour party', weight: 3 },
+        { term: 'labour leader', weight: 3 },
+        { term: 'tory leader', weight: 3 },
+        { term: 'conservative party', weight: 3 },
+        { term: 'opposition leader', weight: 3 },
+        { term: 'by election', weight: 3 },
+        { term: 'chief whip', weight: 3 },
+        { term: 'scottish parliament', weight: 3 },
+        { term: 'welsh assembly', weight: 3 },
+        { term: 'foreign secretary', weight: 2 },
+        { term: 'party leader', weight: 3 },
+        { term: 'election campaign', weight: 3 },
+        { term: 'elected representatives', weight: 2.5 },
+        { term: 'house of lords', weight: 3 },
         { term: 'prime minister', weight: 2.5 },
         { term: 'general election', weight: 3 },
         { term: 'ruling party', weight: 3 },
@@ -199,7 +249,6 @@ export const bundledTaxonomy = {
         { term: 'head of government', weight: 2 },
         { term: 'white house', weight: 2 },
         { term: 'house of commons', weight: 3 },
-        { term: 'house of lords', weight: 3 },
         { term: 'house of representatives', weight: 3 },
         { term: 'electoral college', weight: 3 },
         { term: 'snap election', weight: 3 },
@@ -229,6 +278,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'conflict',
+      code: 'medtop:16000000',
       description:
         'War and armed violence: invasions, military operations, ceasefires, insurgency and terrorism.',
       terms: [
@@ -322,6 +372,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'business',
+      code: 'medtop:04000000',
       description:
         "Companies and markets from the company's side: earnings, deals, executives, start-ups and retail.",
       terms: [
@@ -397,6 +448,8 @@ export const bundledTaxonomy = {
     },
     {
       name: 'economy',
+      code: 'medtop:20000344',
+      parent: 'business',
       description:
         'The economy as a whole: growth, inflation, interest rates, central banks, trade, public finances and the cost of living.',
       terms: [
@@ -495,6 +548,8 @@ export const bundledTaxonomy = {
     },
     {
       name: 'technology',
+      code: 'medtop:20000756',
+      parent: 'science',
       description:
         'Computing, the internet, devices, software, artificial intelligence and the companies that make them.',
       terms: [
@@ -584,6 +639,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'science',
+      code: 'medtop:13000000',
       description: 'Research and discovery: physics, biology, space, the lab and the people who do it.',
       terms: [
         { term: 'scientist', weight: 2 },
@@ -656,6 +712,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'health',
+      code: 'medtop:07000000',
       description: 'Medicine and public health: hospitals, patients, diseases, vaccines and health services.',
       terms: [
         { term: 'health', weight: 1.5 },
@@ -742,6 +799,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'environment',
+      code: 'medtop:06000000',
       description:
         'The natural environment and climate: emissions, pollution, wildlife, conservation and climate change.',
       terms: [
@@ -885,6 +943,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'sport',
+      code: 'medtop:15000000',
       description: 'Competitive sport: matches, results, players, clubs, tournaments and championships.',
       terms: [
         { term: 'football', weight: 2.5 },
@@ -991,6 +1050,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'entertainment',
+      code: 'medtop:01000000',
       description: 'Film, music, television, celebrity and the arts as entertainment.',
       terms: [
         { term: 'film', weight: 2 },
@@ -1076,6 +1136,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'crime',
+      code: 'medtop:02000000',
       description: 'Crime and justice: offences, policing, investigations, courts and sentences.',
       terms: [
         { term: 'police', weight: 2 },
@@ -1181,6 +1242,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'religion',
+      code: 'medtop:12000000',
       description: 'Faiths and religious institutions: churches, clergy, worship and religious life.',
       terms: [
         { term: 'pope', weight: 3 },
@@ -1279,6 +1341,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'education',
+      code: 'medtop:05000000',
       description: 'Schools, universities, teachers, students, exams and education policy.',
       terms: [
         { term: 'school', weight: 2 },
@@ -1424,6 +1487,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'disaster',
+      code: 'medtop:03000000',
       description:
         'Natural and man-made disasters: earthquakes, floods, storms, fires, accidents and the rescue effort.',
       terms: [
@@ -1598,6 +1662,8 @@ export const bundledTaxonomy = {
     },
     {
       name: 'media',
+      code: 'medtop:20000045',
+      parent: 'entertainment',
       description: 'News media and platforms: journalism, broadcasters, press freedom and misinformation.',
       terms: [
         { term: 'journalist', weight: 2.5 },
@@ -1649,6 +1715,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'labour',
+      code: 'medtop:09000000',
       description: 'Work and workers: jobs, wages, unions, strikes and conditions at work.',
       terms: [
         { term: 'workers', weight: 2 },
@@ -1700,6 +1767,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'lifestyle',
+      code: 'medtop:10000000',
       description: 'Everyday life and leisure: food, travel, fashion, wellbeing, home and shopping.',
       terms: [
         { term: 'fashion', weight: 2.5 },
@@ -1749,6 +1817,7 @@ export const bundledTaxonomy = {
     },
     {
       name: 'weather',
+      code: 'medtop:17000000',
       description: 'Weather and forecasts: rain, storms, heat, cold and warnings.',
       terms: [
         { term: 'weather', weight: 2.5 },
@@ -1802,5 +1871,279 @@ export const bundledTaxonomy = {
         { term: 'weather forecast', weight: 3 },
       ],
     },
+    {
+      name: 'finance and markets',
+      code: 'medtop:20000385',
+      parent: 'business',
+      description:
+        'Financial markets: shares, bonds, currencies and the investors, exchanges and indices that trade them.',
+      terms: [
+        { term: 'shares', weight: 1.5 },
+        { term: 'stocks', weight: 2 },
+        { term: 'equities', weight: 2.5 },
+        { term: 'bonds', weight: 2 },
+        { term: 'investors', weight: 1.5 },
+        { term: 'shareholders', weight: 2 },
+        { term: 'traders', weight: 2 },
+        { term: 'trading', weight: 1.5 },
+        { term: 'brokers', weight: 2 },
+        { term: 'broker', weight: 1.5 },
+        { term: 'dividend', weight: 2.5 },
+        { term: 'nasdaq', weight: 3 },
+        { term: 'dow', weight: 2 },
+        { term: 'ftse', weight: 3 },
+        { term: 'nikkei', weight: 3 },
+        { term: 'dax', weight: 2.5 },
+        { term: 'securities', weight: 2 },
+        { term: 'portfolio', weight: 1.5 },
+        { term: 'yields', weight: 2 },
+        { term: 'bullish', weight: 2.5 },
+        { term: 'bearish', weight: 2.5 },
+        { term: 'rally', weight: 1 },
+        { term: 'flotation', weight: 2.5 },
+        { term: 'ipo', weight: 2.5 },
+        { term: 'valuation', weight: 1.5 },
+        { term: 'currency', weight: 1.5 },
+        { term: 'dollar', weight: 1 },
+        { term: 'euro', weight: 1 },
+        { term: 'yen', weight: 1.5 },
+        { term: 'sterling', weight: 1.5 },
+        { term: 'forex', weight: 3 },
+        { term: 'futures', weight: 1.5 },
+        { term: 'bourse', weight: 3 },
+        { term: 'analysts', weight: 1 },
+      ],
+      phrases: [
+        { term: 'stock market', weight: 3 },
+        { term: 'stock exchange', weight: 3 },
+        { term: 'share price', weight: 2.5 },
+        { term: 'shares rose', weight: 3 },
+        { term: 'shares fell', weight: 3 },
+        { term: 'per share', weight: 2.5 },
+        { term: 'earnings per share', weight: 3 },
+        { term: 'wall street', weight: 2.5 },
+        { term: 'hedge fund', weight: 2.5 },
+        { term: 'bond market', weight: 3 },
+        { term: 'bond yields', weight: 3 },
+        { term: 'stock split', weight: 3 },
+        { term: 'market value', weight: 2.5 },
+        { term: 'market capitalisation', weight: 3 },
+        { term: 'market capitalization', weight: 3 },
+        { term: 'exchange rate', weight: 2.5 },
+        { term: 'interest rate futures', weight: 3 },
+        { term: 'investment bank', weight: 2.5 },
+        { term: 'fund manager', weight: 2.5 },
+        { term: 'net profit', weight: 2.5 },
+        { term: 'pre tax profit', weight: 3 },
+        { term: 'net income', weight: 2.5 },
+        { term: 'full year', weight: 1.5 },
+      ],
+    },
+    {
+      name: 'trade',
+      code: 'medtop:20000373',
+      parent: 'economy',
+      description: 'Trade between countries: exports, imports, tariffs, quotas, trade deals and disputes.',
+      terms: [
+        { term: 'exports', weight: 2.5 },
+        { term: 'exporter', weight: 2.5 },
+        { term: 'exporters', weight: 2.5 },
+        { term: 'imports', weight: 2.5 },
+        { term: 'importer', weight: 2.5 },
+        { term: 'importers', weight: 2.5 },
+        { term: 'exported', weight: 2 },
+        { term: 'imported', weight: 1.5 },
+        { term: 'tariff', weight: 3 },
+        { term: 'tariffs', weight: 3 },
+        { term: 'quota', weight: 2 },
+        { term: 'quotas', weight: 2 },
+        { term: 'protectionism', weight: 3 },
+        { term: 'protectionist', weight: 3 },
+        { term: 'dumping', weight: 2 },
+        { term: 'wto', weight: 3 },
+        { term: 'customs', weight: 1.5 },
+        { term: 'shipments', weight: 1.5 },
+      ],
+      phrases: [
+        { term: 'trade deal', weight: 3 },
+        { term: 'trade agreement', weight: 3 },
+        { term: 'free trade', weight: 3 },
+        { term: 'trade talks', weight: 3 },
+        { term: 'trade surplus', weight: 3 },
+        { term: 'trade deficit', weight: 3 },
+        { term: 'trade gap', weight: 3 },
+        { term: 'world trade organization', weight: 3 },
+        { term: 'world trade organisation', weight: 3 },
+        { term: 'trade war', weight: 3 },
+        { term: 'trade barriers', weight: 3 },
+        { term: 'trade dispute', weight: 3 },
+        { term: 'export controls', weight: 3 },
+        { term: 'anti dumping', weight: 3 },
+        { term: 'trade balance', weight: 3 },
+      ],
+    },
+    {
+      name: 'commodities',
+      parent: 'finance and markets',
+      description:
+        'Raw materials traded in bulk: grains, softs, metals and their prices, harvests and stocks.',
+      terms: [
+        { term: 'wheat', weight: 3 },
+        { term: 'corn', weight: 2.5 },
+        { term: 'maize', weight: 3 },
+        { term: 'soybeans', weight: 3 },
+        { term: 'soybean', weight: 3 },
+        { term: 'soy', weight: 2 },
+        { term: 'grain', weight: 2.5 },
+        { term: 'grains', weight: 2.5 },
+        { term: 'barley', weight: 3 },
+        { term: 'sugar', weight: 1.5 },
+        { term: 'coffee', weight: 1.5 },
+        { term: 'cocoa', weight: 2.5 },
+        { term: 'cotton', weight: 2 },
+        { term: 'copper', weight: 2.5 },
+        { term: 'aluminium', weight: 2.5 },
+        { term: 'aluminum', weight: 2.5 },
+        { term: 'nickel', weight: 2.5 },
+        { term: 'zinc', weight: 2.5 },
+        { term: 'tin', weight: 1 },
+        { term: 'gold', weight: 1.5 },
+        { term: 'silver', weight: 1 },
+        { term: 'platinum', weight: 2.5 },
+        { term: 'palladium', weight: 2.5 },
+        { term: 'bullion', weight: 3 },
+        { term: 'tonnes', weight: 1.5 },
+        { term: 'bushels', weight: 3 },
+        { term: 'bushel', weight: 3 },
+        { term: 'ounce', weight: 2 },
+        { term: 'ounces', weight: 2 },
+        { term: 'harvest', weight: 1.5 },
+        { term: 'metals', weight: 2 },
+        { term: 'commodity', weight: 3 },
+        { term: 'commodities', weight: 3 },
+        { term: 'rubber', weight: 1.5 },
+        { term: 'oilseeds', weight: 3 },
+        { term: 'sorghum', weight: 3 },
+      ],
+      phrases: [
+        { term: 'iron ore', weight: 3 },
+        { term: 'commodity prices', weight: 3 },
+        { term: 'spot price', weight: 2.5 },
+        { term: 'london metal exchange', weight: 3 },
+        { term: 'chicago board of trade', weight: 3 },
+        { term: 'futures contract', weight: 2.5 },
+        { term: 'palm oil', weight: 3 },
+        { term: 'crop year', weight: 3 },
+        { term: 'precious metals', weight: 3 },
+        { term: 'base metals', weight: 3 },
+      ],
+    },
+    {
+      name: 'shipping',
+      parent: 'transport',
+      description: 'Carrying goods by sea: ships, tankers, cargo, ports, freight rates and shipping lines.',
+      terms: [
+        { term: 'ship', weight: 2 },
+        { term: 'ships', weight: 2 },
+        { term: 'vessel', weight: 2.5 },
+        { term: 'vessels', weight: 2.5 },
+        { term: 'tanker', weight: 3 },
+        { term: 'tankers', weight: 3 },
+        { term: 'cargo', weight: 2.5 },
+        { term: 'freight', weight: 2.5 },
+        { term: 'port', weight: 1.5 },
+        { term: 'ports', weight: 2 },
+        { term: 'container', weight: 2 },
+        { term: 'containers', weight: 2 },
+        { term: 'shipping', weight: 2.5 },
+        { term: 'shipowner', weight: 3 },
+        { term: 'shipowners', weight: 3 },
+        { term: 'shipyard', weight: 3 },
+        { term: 'shipbuilding', weight: 3 },
+        { term: 'maritime', weight: 2.5 },
+        { term: 'dock', weight: 1.5 },
+        { term: 'docks', weight: 1.5 },
+        { term: 'dockers', weight: 3 },
+        { term: 'harbour', weight: 1.5 },
+        { term: 'harbor', weight: 1.5 },
+        { term: 'tonnage', weight: 3 },
+        { term: 'berth', weight: 2 },
+        { term: 'charter', weight: 1 },
+        { term: 'seafarers', weight: 3 },
+        { term: 'crew', weight: 0.5 },
+        { term: 'liner', weight: 1.5 },
+        { term: 'fleet', weight: 1 },
+      ],
+      phrases: [
+        { term: 'container ship', weight: 3 },
+        { term: 'bulk carrier', weight: 3 },
+        { term: 'dry bulk', weight: 3 },
+        { term: 'freight rates', weight: 3 },
+        { term: 'shipping line', weight: 3 },
+        { term: 'shipping company', weight: 3 },
+        { term: 'suez canal', weight: 3 },
+        { term: 'panama canal', weight: 3 },
+        { term: 'strait of hormuz', weight: 2.5 },
+        { term: 'deadweight tonnes', weight: 3 },
+        { term: 'port authority', weight: 2.5 },
+      ],
+    },
+    {
+      name: 'video games',
+      parent: 'technology',
+      description: 'Video and computer games: consoles, titles, gamers and the games industry.',
+      terms: [
+        { term: 'gaming', weight: 2.5 },
+        { term: 'gamers', weight: 3 },
+        { term: 'gamer', weight: 3 },
+        { term: 'console', weight: 2.5 },
+        { term: 'consoles', weight: 3 },
+        { term: 'playstation', weight: 3 },
+        { term: 'xbox', weight: 3 },
+        { term: 'nintendo', weight: 3 },
+        { term: 'sega', weight: 3 },
+        { term: 'psp', weight: 3 },
+        { term: 'handheld', weight: 2 },
+        { term: 'multiplayer', weight: 3 },
+        { term: 'joystick', weight: 3 },
+        { term: 'arcade', weight: 2 },
+        { term: 'esports', weight: 3 },
+        { term: 'gameplay', weight: 3 },
+        { term: 'videogame', weight: 3 },
+      ],
+      phrases: [
+        { term: 'video game', weight: 3 },
+        { term: 'video games', weight: 3 },
+        { term: 'computer game', weight: 3 },
+        { term: 'computer games', weight: 3 },
+        { term: 'games console', weight: 3 },
+        { term: 'game console', weight: 3 },
+        { term: 'games industry', weight: 3 },
+        { term: 'game developer', weight: 3 },
+        { term: 'games developer', weight: 3 },
+        { term: 'games maker', weight: 3 },
+        { term: 'online gaming', weight: 3 },
+        { term: 'role playing', weight: 2.5 },
+        { term: 'first person shooter', weight: 3 },
+      ],
+    },
   ],
 } satisfies TaxonomyData;
+
+function withFitted(topic: string, entries: readonly TermData[]): TermData[] {
+  const fitted = fittedWeights[topic];
+  return entries.map((entry) => ({ term: entry.term, weight: fitted?.[entry.term] ?? entry.weight }));
+}
+
+/**
+ * The bundled taxonomy: the hand-written terms above, with the weights fitted on labelled news
+ * (data/fitted-weights.ts) in place of the hand-set ones where the data had enough to say.
+ */
+export const bundledTaxonomy = Object.freeze({
+  minScore: handWrittenTaxonomy.minScore,
+  topics: handWrittenTaxonomy.topics.map((topic) => ({
+    ...topic,
+    terms: withFitted(topic.name, topic.terms),
+    phrases: withFitted(topic.name, topic.phrases),
+  })),
+});
