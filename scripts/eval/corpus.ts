@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Topic names a reference may use: lede's core topics. */
+/** Topic names a reference may use: the bundled taxonomy's 28 topics. */
 export const TOPIC_NAMES = [
   'geopolitics',
   'politics',
@@ -23,6 +23,16 @@ export const TOPIC_NAMES = [
   'human rights',
   'disaster',
   'transport',
+  'agriculture',
+  'media',
+  'labour',
+  'lifestyle',
+  'weather',
+  'finance and markets',
+  'trade',
+  'commodities',
+  'shipping',
+  'video games',
 ] as const;
 
 /** UN M49 continents, sub-regions and intermediate regions a reference may use. */

@@ -5,7 +5,7 @@ import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import type { Tag, TaggableText } from '../../../src/core/tags/tag.js';
 import { defaultTaxonomy } from '../../../src/core/tags/taxonomy.js';
 import { compileTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
-import { tagTopics } from '../../../src/core/tags/topics.js';
+import { type ScoredCandidate, selectTopics, tagTopics } from '../../../src/core/tags/topics.js';
 import { InvalidOptionsError } from '../../../src/errors.js';
 
 /** A sample article: first line the title, then the body. */
@@ -318,5 +318,45 @@ describe('tagTopics secondary topics', () => {
   it('rejects a negative or fractional minSentences', () => {
     expect(() => tagTopics(passing, defaultTaxonomy, { minSentences: -1 })).toThrow(InvalidOptionsError);
     expect(() => tagTopics(passing, defaultTaxonomy, { mainMinScore: 2 })).toThrow(/mainMinScore/);
+  });
+});
+
+describe('selectTopics: a secondary topic needs a real share of the story', () => {
+  function scored(name: string, score: number, evidence: number): ScoredCandidate {
+    const topic = defaultTaxonomy.topics.findIndex((t) => t.name === name);
+    const c = {
+      topic,
+      name,
+      evidence,
+      share: 0,
+      best: false,
+      sentences: 5,
+      spread: 0.3,
+      inTitle: false,
+      entries: 4,
+      shown: [name],
+    };
+    return { c, score };
+  }
+  const main = scored('environment', 0.99, 40);
+
+  it('leaves out a secondary with well under a third of the main topic evidence', () => {
+    expect(names(selectTopics([main, scored('transport', 0.7, 10)]))).toEqual(['environment']);
+  });
+
+  it('keeps a secondary with a third of the main topic evidence', () => {
+    expect(names(selectTopics([main, scored('transport', 0.7, 13)]))).toEqual(['environment', 'transport']);
+  });
+
+  it('keeps a thin secondary whose calibrated score reaches sureScore', () => {
+    const disaster = scored('disaster', 0.9, 8);
+    expect(names(selectTopics([main, disaster]))).toEqual(['environment', 'disaster']);
+    expect(names(selectTopics([main, disaster], defaultTaxonomy, { sureScore: 0.95 }))).toEqual([
+      'environment',
+    ]);
+  });
+
+  it('rejects a sureScore outside 0 to 1', () => {
+    expect(() => selectTopics([main], defaultTaxonomy, { sureScore: 1.5 })).toThrow(/sureScore/);
   });
 });
