@@ -1,31 +1,3 @@
-/** Month names and their usual abbreviations, as they appear in datelines ("Sept. 3", "16 April"). */
-export const MONTH_NAMES: readonly string[] = Object.freeze([
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
-]);
-
 /** Lower-case words that join the capitalised words of a place name ("Rio de Janeiro", "Stratford upon Avon"). */
 export const PLACE_JOINERS: readonly string[] = Object.freeze([
   'de',

@@ -1,5 +1,6 @@
 import type { Dateline } from '../document.js';
-import { MONTH_NAMES, PLACE_JOINERS } from './dateline-words.js';
+import { MONTH_NAMES } from '../text/calendar.js';
+import { PLACE_JOINERS } from './dateline-words.js';
 
 /**
  * Wire datelines and the page furniture that stands before a lead.

@@ -1,3 +1,5 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../text/calendar.js';
+
 /**
  * Capitalised words that never make a person or organisation on their own: page furniture left by
  * news sites ("Gift Article", "ArrowRight", "Listen"), calendar words, and words capitalised only
@@ -6,37 +8,8 @@
  */
 /** Months, days and feasts: never a name, nor the end of one ("Masters Wednesday"). */
 export const CALENDAR_WORDS: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
+  ...MONTH_NAMES,
+  ...WEEKDAY_NAMES,
   'Today',
   'Tomorrow',
   'Yesterday',

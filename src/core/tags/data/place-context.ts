@@ -1,3 +1,5 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../text/calendar.js';
+
 /**
  * The words around a place name that change what a mention says about where the story is: a meeting
  * venue ("talks in Geneva"), a currency ("50 mln Australian dlr bond"), a company or club whose name
@@ -163,37 +165,8 @@ export const NAME_DESIGNATORS: readonly string[] = [
  * days and months ("On Monday Tokyo said").
  */
 export const CALENDAR_WORDS: readonly string[] = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
   'Today',
   'Yesterday',
   'Meanwhile',
