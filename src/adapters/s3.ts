@@ -88,7 +88,6 @@ export function createS3Client(settings: S3ClientSettings): S3Client {
 export function s3UploadStorage(s3: S3Client): UploadStorage {
   return {
     read: (location) => readObject(s3, location),
-    readMetadata: (location) => readMetadata(s3, location),
     stat: (location) => statObject(s3, location),
     writeJson: (location, document) => writeJson(s3, location, document),
     delete: (location) => deleteObject(s3, location),
@@ -131,7 +130,7 @@ export async function readObject(
 
 /**
  * Writes a JSON document; the same input always yields the same key, so rewrites are idempotent.
- * `metadata` becomes `x-amz-meta-*` headers (ASCII values only), readable with `readMetadata`.
+ * `metadata` becomes `x-amz-meta-*` headers (ASCII values only), readable with `statObject`.
  * `condition` becomes `If-Match` / `If-None-Match` (S3's conditional writes); a 412 (or the 409 S3
  * answers when two conditional writes race) resolves `false`. s3rver 3.7.1 ignores both headers,
  * so locally the write always happens: the use case re-checks the stored version just before.
@@ -197,24 +196,6 @@ export async function deleteObject(s3: S3Client, location: { bucket: string; key
   } catch (error) {
     const sorted = toStorageError(error, 'DeleteObject');
     if (!(sorted instanceof NotFoundError)) throw sorted;
-  }
-}
-
-/**
- * The user metadata of an object (keys in lower case), or `null` when there is no such object.
- * Throws `StorageUnavailableError` or `StorageError` like the other operations.
- */
-export async function readMetadata(
-  s3: S3Client,
-  location: { bucket: string; key: string },
-): Promise<Readonly<Record<string, string>> | null> {
-  try {
-    const response = await s3.send(new HeadObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    return response.Metadata ?? {};
-  } catch (error) {
-    const sorted = toStorageError(error, 'HeadObject');
-    if (sorted instanceof NotFoundError) return null;
-    throw sorted;
   }
 }
 

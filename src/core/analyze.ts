@@ -5,7 +5,6 @@ import { detectLanguage } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
 import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
-import { round } from './score.js';
 import { type SummaryOptions, selectSummary } from './summary/summarize.js';
 import { tagEntities } from './tags/entities/tag-entities.js';
 import { tagPlaces } from './tags/places.js';
@@ -78,9 +77,7 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
       // Organisations come from the entity stage, which reads the same gazetteer and merges its names.
       ...tagPlaces(taggable, PLACE_OPTIONS).filter((tag) => tag.kind !== 'organization'),
       // People and organisations are found by English cues (titles, "said", suffixes): English only.
-      ...(lexicon.code === 'en'
-        ? tagEntities(taggable).map((tag) => ({ ...tag, score: round(tag.score) }))
-        : []),
+      ...(lexicon.code === 'en' ? tagEntities(taggable) : []),
     ],
     stats: documentStats(doc, stats.totalWords),
     generator: GENERATOR,

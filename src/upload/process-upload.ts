@@ -113,7 +113,10 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
       throw new InputTooLargeError(eventSize, config.maxBytes);
     const sequencer = request.sequencer ?? null;
     // An event older than the one the stored output answers has nothing to add: skip before reading.
-    if (isOlderThanStored(sequencer, (await storedOutput(storage, target, logger))?.metadata)) {
+    // One HEAD of the stored output answers both questions asked of it: is it newer than this event,
+    // and was it already written for this very input (the fingerprint, checked once the object is read).
+    const stored = await storedOutput(storage, target, logger);
+    if (isOlderThanStored(sequencer, stored?.metadata)) {
       return stale('newer-output', request, outputKey, logger);
     }
     // Read the current object, not the event's version: a late retry then converges on the newest upload
@@ -126,7 +129,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
         maxBytes: config.maxBytes,
         sequencer: request.sequencer ?? null,
       });
-      if (await alreadyWritten(storage, target, fingerprint, logger)) {
+      if (stored?.metadata[INPUT_FINGERPRINT_METADATA] === fingerprint) {
         logger.info('Output already written for this version of the object; skipped', {
           bucket,
           key,
@@ -199,8 +202,12 @@ async function storedOutput(
   try {
     return await storage.stat(target);
   } catch (error) {
-    // An optimisation only: the write re-checks (and fails loudly) if the output cannot be read.
-    logger.debug("Could not read the stored output's metadata", { key: target.key, error });
+    // An optimisation only: without it the output is rewritten, and the write re-checks (and fails
+    // loudly) if the output cannot be read.
+    logger.debug("Could not read the stored output's metadata; it will be rewritten", {
+      key: target.key,
+      error,
+    });
     return null;
   }
 }
@@ -302,24 +309,5 @@ async function tagSourceObject(source: ArticleSource, tags: readonly Tag[], deps
       key: source.key,
       error,
     });
-  }
-}
-
-async function alreadyWritten(
-  storage: UploadStorage,
-  target: { bucket: string; key: string },
-  fingerprint: string,
-  logger: Logger,
-): Promise<boolean> {
-  try {
-    const metadata = await storage.readMetadata(target);
-    return metadata?.[INPUT_FINGERPRINT_METADATA] === fingerprint;
-  } catch (error) {
-    // Without read access to the output (or with S3 failing) fall back to rewriting it.
-    logger.debug("Could not read the stored output's metadata; it will be rewritten", {
-      key: target.key,
-      error,
-    });
-    return false;
   }
 }

@@ -1,18 +1,16 @@
 /**
  * The object storage the upload use case reads articles from and writes analyses to: a port, so the
  * use case knows nothing of the S3 SDK. `s3UploadStorage` in `src/adapters/s3.ts` implements it.
- * Every method throws `NotFoundError` for a missing object (except `readMetadata`, which answers
- * `null`), `StorageUnavailableError` for a failure worth retrying and `StorageError` otherwise.
+ * Every method throws `NotFoundError` for a missing object (except `stat`, which answers `null`),
+ * `StorageUnavailableError` for a failure worth retrying and `StorageError` otherwise.
  */
 export interface UploadStorage {
   /** Reads an object whole; refuses it (`InputTooLargeError`) without downloading it when over `maxBytes`. */
   read(location: { bucket: string; key: string; maxBytes: number }): Promise<StoredObject>;
-  /** The user metadata of an object (keys in lower case), or `null` when there is no such object. */
-  readMetadata(location: { bucket: string; key: string }): Promise<Readonly<Record<string, string>> | null>;
   /** The object's ETag and user metadata, or `null` when there is no such object. */
   stat(location: { bucket: string; key: string }): Promise<ObjectStat | null>;
   /**
-   * Writes a JSON document; `metadata` is stored with it and read back by `readMetadata`. With
+   * Writes a JSON document; `metadata` is stored with it and read back by `stat`. With
    * `condition`, the write happens only if the object is still the one with that ETag (`ifMatch`) or
    * still absent (`ifNoneMatch: '*'`), as S3's conditional PutObject does; resolves `false` when the
    * condition failed and nothing was written, `true` otherwise.

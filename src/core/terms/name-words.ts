@@ -1,3 +1,5 @@
+import { WEEKDAY_NAMES } from '../text/calendar.js';
+
 /** Lower-case words that may sit inside a multi-word name: "Belt and Road", "Bank of England". */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
   'and',
@@ -97,11 +99,5 @@ export const NAME_PREFIX_TITLES: ReadonlySet<string> = new Set([
   'British',
   'French',
   'German',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
+  ...WEEKDAY_NAMES,
 ]);

@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from '../../../errors.js';
+import { round } from '../../score.js';
 import type { Tag, TaggableText } from '../tag.js';
 import { fullestWords, type Typing, typeCluster } from './classify.js';
 import { type EntityLexicon, entityLexicon } from './lexicon.js';
@@ -250,7 +251,7 @@ export function tagEntities(text: TaggableText, options: EntityOptions = {}): Ta
       tags.push({
         name: entity.name,
         kind,
-        score: weight / top,
+        score: round(weight / top),
         evidence: [entity.name, ...entity.aliases].slice(0, MAX_SURFACES_SHOWN).concat(entity.typing.cues),
         aliases: entity.aliases,
         mentions: total,
