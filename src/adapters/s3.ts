@@ -18,11 +18,11 @@ import {
   StorageUnavailableError,
 } from '../errors.js';
 import type {
+  JsonWriteLocation,
   ObjectStat,
   ObjectTag,
   StoredObject,
   UploadStorage,
-  WriteCondition,
 } from '../upload/storage.js';
 
 /** The S3 settings the client factory needs (a subset of `LedeConfig`). */
@@ -137,12 +137,7 @@ export async function readObject(
  */
 export async function writeJson(
   s3: S3Client,
-  location: {
-    bucket: string;
-    key: string;
-    metadata?: Readonly<Record<string, string>>;
-    condition?: WriteCondition;
-  },
+  location: JsonWriteLocation,
   document: unknown,
 ): Promise<boolean> {
   const condition = location.condition;

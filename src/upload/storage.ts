@@ -15,15 +15,7 @@ export interface UploadStorage {
    * still absent (`ifNoneMatch: '*'`), as S3's conditional PutObject does; resolves `false` when the
    * condition failed and nothing was written, `true` otherwise.
    */
-  writeJson(
-    location: {
-      bucket: string;
-      key: string;
-      metadata?: Readonly<Record<string, string>>;
-      condition?: WriteCondition;
-    },
-    document: unknown,
-  ): Promise<boolean>;
+  writeJson(location: JsonWriteLocation, document: unknown): Promise<boolean>;
   /** Deletes an object; deleting one that does not exist is not an error. */
   delete(location: { bucket: string; key: string }): Promise<void>;
   /**
@@ -48,6 +40,14 @@ export interface ObjectStat {
   readonly etag: string | null;
   /** User metadata, keys in lower case. */
   readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** Where `writeJson` writes, with the metadata stored beside the document and the write's condition. */
+export interface JsonWriteLocation {
+  readonly bucket: string;
+  readonly key: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+  readonly condition?: WriteCondition;
 }
 
 /** Write only over this exact version of the object, or only if there is none. */

@@ -1,21 +1,5 @@
 import type { Format } from '../document.js';
 
-/** Names accepted for `--format` / the `format` option, so `markdown` and `htm` work as well as `md`. */
-export const FORMAT_ALIASES: Readonly<Record<string, Format>> = Object.freeze({
-  txt: 'txt',
-  text: 'txt',
-  plain: 'txt',
-  md: 'md',
-  markdown: 'md',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  json: 'json',
-  docx: 'docx',
-  word: 'docx',
-  pdf: 'pdf',
-});
-
 /** File extensions (lower case, no dot) and the format each names. */
 export const EXTENSION_FORMATS: Readonly<Record<string, Format>> = Object.freeze({
   txt: 'txt',
@@ -28,6 +12,16 @@ export const EXTENSION_FORMATS: Readonly<Record<string, Format>> = Object.freeze
   json: 'json',
   docx: 'docx',
   pdf: 'pdf',
+});
+
+/**
+ * Names accepted for `--format` / the `format` option: every extension name, so `markdown` and `htm`
+ * work as well as `md`, and two words that are no file extension.
+ */
+export const FORMAT_ALIASES: Readonly<Record<string, Format>> = Object.freeze({
+  ...EXTENSION_FORMATS,
+  plain: 'txt',
+  word: 'docx',
 });
 
 /** Media types (lower case, without parameters) and the format each names. */
