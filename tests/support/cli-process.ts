@@ -1,31 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { LAMBDA_ESBUILD_OPTIONS } from '../../scripts/lambda-bundle.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * Bundles `src/cli.ts` into one ESM file in a new temp dir, the way serverless.yml bundles the
- * functions (esbuild, ESM, a `require` shim for CommonJS dependencies). Starting it costs a fraction
- * of `node --import tsx src/cli.ts`, which compiles every module on each start.
- */
-export async function bundleCli(): Promise<string> {
-  const outfile = join(await mkdtemp(join(tmpdir(), 'lede-cli-bundle-')), 'cli.mjs');
-  await build({
-    ...LAMBDA_ESBUILD_OPTIONS,
-    // One file: the CLI runs from a temp dir, and these machines run Node 20.
-    splitting: false,
-    target: 'node20',
-    entryPoints: [join(ROOT, 'src/cli.ts')],
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
 
 export interface CliProcessResult {
   /** Exit code, or null when the process was killed. */
@@ -44,7 +20,7 @@ export interface CliProcessLimits {
   readonly stdin?: Uint8Array;
 }
 
-/** Runs the bundled CLI in a child process with bounded time and heap. */
+/** Runs the bundled CLI (`cliBundle()`) in a child process with bounded time and heap. */
 export function runCliProcess(
   bundle: string,
   args: readonly string[],

@@ -57,17 +57,18 @@ describe('backfill after a crash', () => {
 
     const started = performance.now();
     const summary = await runBackfill(plan.pending, depsWith(storage), {
-      objectTimeoutMs: 2_000,
+      // Room for the first PDF read in this process (it loads the PDF library) on a busy machine.
+      objectTimeoutMs: 8_000,
       onProgress: (p) => progress.push(p),
     });
 
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(performance.now() - started).toBeLessThan(30_000);
     expect(summary).toMatchObject({ total: 4, done: 4, interrupted: false });
     expect(summary.counts).toMatchObject({ written: 1, refused: 2, failed: 1 });
     const stuck = progress.find((p) => p.key.endsWith('stuck.txt'));
     expect(stuck?.outcome).toBe('failed');
     expect(stuck?.error).toBeInstanceOf(BackfillTimeoutError);
-    expect(stuck?.error).toMatchObject({ message: expect.stringMatching(/did not finish within 2000 ms/) });
+    expect(stuck?.error).toMatchObject({ message: expect.stringMatching(/did not finish within 8000 ms/) });
     const errorOf = async (name: string) =>
       JSON.parse((await getObject(local.client, BUCKET, `summaries/crash/${name}.json`)).text).error?.code;
     expect(await errorOf('empty.txt')).toBe('EMPTY_DOCUMENT');

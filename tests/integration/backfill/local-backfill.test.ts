@@ -14,6 +14,7 @@ import { planBackfill, runBackfill } from '../../../src/backfill/local-backfill.
 import { runBackfillCli } from '../../../src/cli/backfill.js';
 import { type LedeConfig, loadConfig } from '../../../src/config.js';
 import { localS3Client } from '../../../src/local/s3-client.js';
+import { cliBundle } from '../../support/cli-bundle.js';
 import { getObject, type LocalS3, listKeys, putObject, startLocalS3 } from '../lambda/support.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -228,9 +229,12 @@ describe('lede backfill (command line)', () => {
   });
 });
 
-/** A `lede backfill` child process as a user runs it (`npm run backfill` runs the same file with tsx). */
+/**
+ * A `lede backfill` child process as a user runs it: `src/cli.ts` (which `npm run backfill` runs with
+ * tsx), bundled once per run.
+ */
 function startCli(args: readonly string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'backfill', ...args], {
+  const child = spawn(process.execPath, [cliBundle(), 'backfill', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, POWERTOOLS_METRICS_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

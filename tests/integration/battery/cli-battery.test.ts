@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -15,7 +15,8 @@ import {
   STORY_TITLE,
 } from '../../support/bad-inputs.js';
 import { CASE_TIMEOUT_MS, expectOutcome } from '../../support/battery-outcome.js';
-import { bundleCli, type CliProcessResult, mapLimited, runCliProcess } from '../../support/cli-process.js';
+import { cliBundle } from '../../support/cli-bundle.js';
+import { type CliProcessResult, mapLimited, runCliProcess } from '../../support/cli-process.js';
 
 // The cases share three CLI processes, since the CLI answers every input with a line of its own and
 // exits 1 when any fails: the large ones expected to succeed, the small ones expected to succeed, and
@@ -41,7 +42,7 @@ interface CaseRun {
 }
 
 let dir: string;
-let bundle: string;
+const bundle = cliBundle();
 const runs = new Map<string, CaseRun>();
 
 function groups(): BadInputCase[][] {
@@ -55,7 +56,7 @@ function groups(): BadInputCase[][] {
 }
 
 beforeAll(async () => {
-  [dir, bundle] = await Promise.all([mkdtemp(join(tmpdir(), 'lede-cli-battery-')), bundleCli()]);
+  dir = await mkdtemp(join(tmpdir(), 'lede-cli-battery-'));
   await mapLimited(groups(), IN_FLIGHT, async (group) => {
     const files = group.map((testCase) => join(dir, testCase.filename));
     await Promise.all(group.map((testCase, i) => writeFile(files[i] ?? '', caseBytes(testCase))));
@@ -67,9 +68,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all(
-    [dir, bundle && dirname(bundle)].map((path) => path && rm(path, { recursive: true, force: true })),
-  );
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
 /** The case's run and its stdout line, after checking the process printed one line per input. */

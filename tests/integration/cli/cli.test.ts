@@ -6,6 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runCli } from '../../../src/cli/run.js';
+import { cliBundle } from '../../support/cli-bundle.js';
 import { makeDocx } from '../../support/make-docx.js';
 import { makePdf } from '../../support/make-pdf.js';
 
@@ -189,7 +190,7 @@ describe('lede CLI', () => {
   });
 
   it('keeps stdout pure JSON when run as a process', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', article], {
+    const child = spawnSync(process.execPath, [cliBundle(), article], {
       encoding: 'utf8',
     });
     expect(child.status).toBe(0);

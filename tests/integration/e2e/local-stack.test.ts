@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localS3Client } from '../../../src/local/s3-client.js';
 import { encodeEventKey } from '../../../src/local/s3-event.js';
 import { readServiceConfig, type ServiceConfig } from '../../../src/local/service-config.js';
@@ -185,8 +185,12 @@ describe('local stack: upload -> onUpload -> summaries/', () => {
     await put('drafts/not-yet.txt', FERRY_ARTICLE, 'text/plain');
     await put('incoming/after-draft.txt', FERRY_ARTICLE, 'text/plain');
     await waitForJson('summaries/after-draft.txt.json');
+    // The trigger reports an invocation once the handler has returned, a moment after its write.
+    await vi.waitFor(
+      () => expect(invocations.map((outcome) => outcome.key)).toContain('incoming/after-draft.txt'),
+      { timeout: OUTPUT_DEADLINE_MS },
+    );
     const invoked = invocations.map((outcome) => outcome.key);
-    expect(invoked).toContain('incoming/after-draft.txt');
     expect(invoked).not.toContain('drafts/not-yet.txt');
     // Its own outputs under summaries/ never trigger it either (the recursion guard's first line).
     expect(invoked.filter((key) => !key.startsWith('incoming/'))).toEqual([]);

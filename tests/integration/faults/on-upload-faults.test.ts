@@ -1,5 +1,5 @@
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 
@@ -15,6 +15,7 @@ import {
   loadArticle,
   loadEvent,
   putObject,
+  s3rverClient,
   silentLogger,
   startLocalS3,
 } from '../lambda/support.js';
@@ -31,14 +32,7 @@ beforeAll(async () => {
   local = await startLocalS3([BUCKET]);
   proxy = await startFaultProxy(local.endpoint);
   // The deployed retry policy, with a short idle timeout so a stalled request fails in a test's time.
-  viaProxy = new S3Client({
-    endpoint: proxy.url,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    ...s3RetryConfig({ ...S3_RETRY_POLICY, socketTimeoutMs: 400 }),
-  });
+  viaProxy = s3rverClient(proxy.url, s3RetryConfig({ ...S3_RETRY_POLICY, socketTimeoutMs: 400 }));
 });
 afterEach(() => {
   proxy.clearRules();

@@ -48,7 +48,7 @@ let template: Template;
 let withBatchBucket: Template;
 
 beforeAll(async () => {
-  workDir = packagedDir('defaults');
+  workDir = await packagedDir('defaults');
   template = Template.parse(await packagedTemplate('defaults'));
   withBatchBucket = Template.parse(await packagedTemplate('batchBucket'));
 });

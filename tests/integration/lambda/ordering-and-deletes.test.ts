@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
@@ -11,6 +11,7 @@ import {
   lambdaContext,
   listKeys,
   putObject,
+  s3rverClient,
   silentLogger,
   startLocalS3,
 } from './support.js';
@@ -67,14 +68,7 @@ async function storedAnalysis(key: string): Promise<{ format: string; title: str
  * reads the old version, then cannot write before the test lets it. Only timing is changed.
  */
 function clientPausedAfterReading(key: string) {
-  const client = new S3Client({
-    endpoint: local.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  });
+  const client = s3rverClient(local.endpoint);
   let read = false;
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => {

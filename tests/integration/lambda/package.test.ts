@@ -33,7 +33,7 @@ let workDir: string;
 let template: Template;
 
 beforeAll(async () => {
-  workDir = packagedDir('defaults');
+  workDir = await packagedDir('defaults');
   template = Template.parse(await packagedTemplate('defaults'));
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -9,11 +10,33 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import S3rver from 's3rver';
 
 const ROOT = new URL('../../../', import.meta.url);
+
+/**
+ * A test's S3 client for s3rver at `endpoint` (or a proxy in front of it): one attempt per request
+ * and a new connection for each. A kept-alive connection left idle while a long analysis holds the
+ * event loop (s3rver runs in the same process) can be closed by s3rver's idle timer just as the next
+ * request goes out on it: ECONNRESET. `overrides` replace any of these settings.
+ */
+export function s3rverClient(endpoint: string, overrides: S3ClientConfig = {}): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    // s3rver accepts only these credentials.
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    // Default CRC32 checksums make s3rver store the aws-chunked framing inside the object.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    maxAttempts: 1,
+    requestHandler: { httpAgent: new Agent({ keepAlive: false }) },
+    ...overrides,
+  });
+}
 
 /** An s3rver on a free loopback port, with its files in a temp dir removed by `stop()`. */
 export interface LocalS3 {
@@ -29,16 +52,7 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
   const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    // s3rver accepts only these credentials.
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    // Default CRC32 checksums make s3rver store the aws-chunked framing inside the object.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  });
+  const client = s3rverClient(endpoint);
   for (const bucket of buckets) await client.send(new CreateBucketCommand({ Bucket: bucket }));
   return {
     client,

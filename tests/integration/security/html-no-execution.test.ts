@@ -81,7 +81,8 @@ async function watchNetwork<T>(action: () => Promise<T>): Promise<{ result: T; c
   const connections: string[] = [];
   const connect = Socket.prototype.connect;
   vi.spyOn(Socket.prototype, 'connect').mockImplementation(function (this: Socket, ...args: unknown[]) {
-    connections.push(JSON.stringify(args[0]));
+    // Where it connects to, only: the options can also hold the agent, which refers back to its sockets.
+    connections.push(JSON.stringify(args[0], ['host', 'port', 'path']));
     return Reflect.apply(connect, this, args);
   });
   const fetchSpy = vi.spyOn(globalThis, 'fetch');
