@@ -1,8 +1,4 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import middy from '@middy/core';
 import { METRIC } from '../observability.js';
 import {
   BatchOperationsEventSchema,
@@ -12,6 +8,7 @@ import {
 } from './batch-operations-event.js';
 import { runBatchTask } from './batch-task.js';
 import { type UploadHandlerDeps, uploadDepsFor } from './upload-deps.js';
+import { uploadPipeline } from './upload-pipeline.js';
 
 export type BatchOperationsHandlerDeps = UploadHandlerDeps;
 
@@ -23,11 +20,8 @@ export type BatchOperationsHandlerDeps = UploadHandlerDeps;
 export function createBatchOperationsHandler(deps: BatchOperationsHandlerDeps) {
   const uploadDeps = uploadDepsFor(deps);
   const { logger, metrics } = uploadDeps;
-  return middy()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
-    .use(parser({ schema: BatchOperationsEventSchema }))
-    .handler(async (event): Promise<BatchOperationsResponse> => {
+  return uploadPipeline(uploadDeps, BatchOperationsEventSchema).handler(
+    async (event): Promise<BatchOperationsResponse> => {
       logger.appendKeys({ jobId: event.job.id, invocationId: event.invocationId });
       const userArguments = Object.keys(event.job.userArguments ?? {});
       const results: TaskResult[] = [];
@@ -37,5 +31,6 @@ export function createBatchOperationsHandler(deps: BatchOperationsHandlerDeps) {
         results.push(result);
       }
       return batchOperationsResponse(event, results);
-    });
+    },
+  );
 }

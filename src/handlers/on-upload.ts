@@ -1,9 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
-import middy from '@middy/core';
 import { z } from 'zod';
 import { StorageUnavailableError } from '../errors.js';
 import { METRIC } from '../observability.js';
@@ -11,6 +7,7 @@ import { processRemoval } from '../upload/process-removal.js';
 import { processUpload } from '../upload/process-upload.js';
 import { decodeEventKey } from './event-key.js';
 import { type UploadHandlerDeps, uploadDepsFor } from './upload-deps.js';
+import { uploadPipeline } from './upload-pipeline.js';
 
 /**
  * What S3 sends once when a notification is configured on a bucket: no records, nothing to analyse.
@@ -34,40 +31,36 @@ export type OnUploadHandlerDeps = UploadHandlerDeps;
 export function createOnUploadHandler(deps: OnUploadHandlerDeps) {
   const uploadDeps = uploadDepsFor(deps);
   const { logger, metrics } = uploadDeps;
-  return middy()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
-    .use(parser({ schema: UploadEventSchema }))
-    .handler(async (event) => {
-      if (!('Records' in event)) {
-        logger.info('S3 test event acknowledged; nothing to analyse');
-        return;
+  return uploadPipeline(uploadDeps, UploadEventSchema).handler(async (event) => {
+    if (!('Records' in event)) {
+      logger.info('S3 test event acknowledged; nothing to analyse');
+      return;
+    }
+    const failures: unknown[] = [];
+    for (const record of event.Records) {
+      const { bucket, object } = record.s3;
+      try {
+        // Decoded here, inside the try: a key that is not valid percent-encoding fails this record only.
+        const key = decodeEventKey(object.key);
+        const request = { bucket: bucket.name, key, size: object.size, sequencer: object.sequencer };
+        // ObjectRemoved:Delete and :DeleteMarkerCreated take the analysis away; everything else is an upload.
+        if (record.eventName.startsWith('ObjectRemoved:')) await processRemoval(request, uploadDeps);
+        else await processUpload(request, uploadDeps);
+      } catch (error) {
+        logger.error('Record failed; the event will be retried', {
+          bucket: bucket.name,
+          key: keyForLog(object.key),
+          transient: error instanceof StorageUnavailableError,
+          error,
+        });
+        metrics.addMetric(METRIC.failures, MetricUnit.Count, 1);
+        failures.push(error);
       }
-      const failures: unknown[] = [];
-      for (const record of event.Records) {
-        const { bucket, object } = record.s3;
-        try {
-          // Decoded here, inside the try: a key that is not valid percent-encoding fails this record only.
-          const key = decodeEventKey(object.key);
-          const request = { bucket: bucket.name, key, size: object.size, sequencer: object.sequencer };
-          // ObjectRemoved:Delete and :DeleteMarkerCreated take the analysis away; everything else is an upload.
-          if (record.eventName.startsWith('ObjectRemoved:')) await processRemoval(request, uploadDeps);
-          else await processUpload(request, uploadDeps);
-        } catch (error) {
-          logger.error('Record failed; the event will be retried', {
-            bucket: bucket.name,
-            key: keyForLog(object.key),
-            transient: error instanceof StorageUnavailableError,
-            error,
-          });
-          metrics.addMetric(METRIC.failures, MetricUnit.Count, 1);
-          failures.push(error);
-        }
-      }
-      if (failures.length > 0) {
-        throw new AggregateError(failures, `${failures.length} of ${event.Records.length} records failed`);
-      }
-    });
+    }
+    if (failures.length > 0) {
+      throw new AggregateError(failures, `${failures.length} of ${event.Records.length} records failed`);
+    }
+  });
 }
 
 // The decoded key, as operators search for it; the raw one when it does not decode (that is the failure).

@@ -28,19 +28,16 @@ export function isOlderThanStored(
   return compareSequencers(sequencer, storedSequencer) < 0;
 }
 
-/** The object's stat; `undefined` when it could not be read (logged). */
-async function statOrUndefined(
+/** The object's stat (`null`: no such object); `undefined` when it could not be read, after `onError`. */
+export async function statOrUndefined(
   storage: UploadStorage,
   location: { bucket: string; key: string },
-  logger: Logger,
+  onError: (error: unknown) => void,
 ): Promise<ObjectStat | null | undefined> {
   try {
     return await storage.stat(location);
   } catch (error) {
-    logger.warn('Could not read an object before writing; writing without that check', {
-      key: location.key,
-      error,
-    });
+    onError(error);
     return undefined;
   }
 }
@@ -71,14 +68,19 @@ export async function writeIfNewest(
   logger: Logger,
 ): Promise<'written' | StaleReason> {
   const { source, target, sequencer } = write;
+  const unchecked = (location: { key: string }) => (error: unknown) =>
+    logger.warn('Could not read an object before writing; writing without that check', {
+      key: location.key,
+      error,
+    });
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
     // A stat that fails (no access, S3 failing) leaves that check undone rather than losing the
     // analysis: refusing every write for it would be worse than the race it guards against.
-    const current = await statOrUndefined(storage, source, logger);
+    const current = await statOrUndefined(storage, source, unchecked(source));
     if (current === null) return 'source-deleted';
     const etag = current?.etag ?? null;
     if (source.etag !== null && etag !== null && etag !== source.etag) return 'source-changed';
-    const output = await statOrUndefined(storage, target, logger);
+    const output = await statOrUndefined(storage, target, unchecked(target));
     if (isOlderThanStored(sequencer, output?.metadata)) return 'newer-output';
     // Unknown output (its stat failed): no condition, as before issue 18.
     let condition: WriteCondition | undefined;

@@ -16,6 +16,14 @@ export function isOutputKey(key: string, layout: KeyLayout): boolean {
 }
 
 /**
+ * True for the keys the upload use case answers (analyses on upload, forgets on removal): under the
+ * input prefix, not one of its own outputs, and not a folder placeholder (a key ending in `/`).
+ */
+export function isArticleKey(key: string, layout: KeyLayout): boolean {
+  return !isOutputKey(key, layout) && key.startsWith(layout.inputPrefix) && !key.endsWith('/');
+}
+
+/**
  * Maps an uploaded key to the key of its analysis: `incoming/a/b.txt` -> `summaries/a/b.txt.json`.
  * Returns `null` for keys outside the input prefix, for "folder" placeholder keys (ending in `/`),
  * which have nothing to analyse, for keys that could name a path outside the output prefix once

@@ -1,7 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRIC } from '../observability.js';
 import { isOlderThanStored } from './ordering.js';
-import { isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
+import { isArticleKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
 import type { UploadDeps, UploadRequest } from './process-upload.js';
 
 /** `removed`: the analysis (or error document) was deleted; `skipped`: nothing to delete, or it must stay. */
@@ -17,7 +17,7 @@ export type RemovalOutcome = 'removed' | 'skipped';
 export async function processRemoval(request: UploadRequest, deps: UploadDeps): Promise<RemovalOutcome> {
   const { storage, config, logger, metrics } = deps;
   const { bucket, key } = request;
-  if (isOutputKey(key, config) || !key.startsWith(config.inputPrefix) || key.endsWith('/')) {
+  if (!isArticleKey(key, config)) {
     logger.warn('Skipping removal: under the output prefix, outside the input prefix, or a folder', {
       bucket,
       key,

@@ -14,10 +14,11 @@ import {
   SEQUENCER_METADATA,
   SOURCE_ETAG_METADATA,
   type StaleReason,
+  statOrUndefined,
   writeIfNewest,
 } from './ordering.js';
-import { isOutputKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
-import type { StoredObject, UploadStorage } from './storage.js';
+import { isArticleKey, outputKeyForUpload, refusedKeyForUpload } from './output-key.js';
+import type { ObjectStat, StoredObject, UploadStorage } from './storage.js';
 import { type ArticleSource, failureDocument, summaryDocument } from './summary-document.js';
 
 /** One object to analyse: from an S3 event record, a Batch Operations task or a bucket listing. */
@@ -83,7 +84,7 @@ export const INPUT_FINGERPRINT_METADATA = 'lede-input-sha256';
 export async function processUpload(request: UploadRequest, deps: UploadDeps): Promise<UploadOutcome> {
   const { storage, config, logger, metrics } = deps;
   const { bucket, key } = request;
-  if (isOutputKey(key, config) || !key.startsWith(config.inputPrefix) || key.endsWith('/')) {
+  if (!isArticleKey(key, config)) {
     // The trigger filter makes the first two impossible; a misconfigured trigger must not loop or
     // write. A key ending in `/` is a folder placeholder: there is nothing to analyse.
     logger.warn('Skipping key: under the output prefix, outside the input prefix, or a folder', {
@@ -107,6 +108,19 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
   };
   // Set once the object is read; error documents carry it too (the refusal depends on the same inputs).
   let metadata: Record<string, string> | undefined;
+  // Writes the analysis or the error document, if it still answers the newest version of the source.
+  const store = (document: unknown) =>
+    writeIfNewest(
+      storage,
+      {
+        source: { bucket, key, etag: source.etag },
+        target,
+        sequencer: request.sequencer ?? null,
+        metadata: metadata ?? {},
+        document,
+      },
+      logger,
+    );
   try {
     // The event's size lets us refuse a huge object without a request; readObject checks again.
     if (eventSize !== null && eventSize > config.maxBytes)
@@ -153,17 +167,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
     });
     metrics.addMetric(METRIC.analysisDuration, MetricUnit.Milliseconds, performance.now() - started);
     metrics.addMetric(METRIC.articleBytes, MetricUnit.Bytes, object.size);
-    const outcome = await writeIfNewest(
-      storage,
-      {
-        source: { bucket, key, etag: object.etag },
-        target,
-        sequencer,
-        metadata: metadata ?? {},
-        document: summaryDocument(analysis, source, deps.now()),
-      },
-      logger,
-    );
+    const outcome = await store(summaryDocument(analysis, source, deps.now()));
     if (outcome !== 'written') return stale(outcome, request, outputKey, logger);
     metrics.addMetric(METRIC.articlesProcessed, MetricUnit.Count, 1);
     logger.info('Article analysed', { bucket, key, outputKey, size: object.size });
@@ -175,17 +179,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
       return 'skipped';
     }
     if (!(error instanceof LedeError) || error.status >= 500) throw error;
-    const outcome = await writeIfNewest(
-      storage,
-      {
-        source: { bucket, key, etag: source.etag },
-        target,
-        sequencer: request.sequencer ?? null,
-        metadata: metadata ?? {},
-        document: failureDocument(error, source, deps.now()),
-      },
-      logger,
-    );
+    const outcome = await store(failureDocument(error, source, deps.now()));
     if (outcome !== 'written') return stale(outcome, request, outputKey, logger);
     metrics.addMetric(METRIC.articlesRefused, MetricUnit.Count, 1);
     logger.warn('Article refused; error document written', { bucket, key, outputKey, code: error.code });
@@ -198,18 +192,16 @@ async function storedOutput(
   storage: UploadStorage,
   target: { bucket: string; key: string },
   logger: Logger,
-): Promise<{ etag: string | null; metadata: Readonly<Record<string, string>> } | null> {
-  try {
-    return await storage.stat(target);
-  } catch (error) {
+): Promise<ObjectStat | null> {
+  const stored = await statOrUndefined(storage, target, (error) =>
     // An optimisation only: without it the output is rewritten, and the write re-checks (and fails
     // loudly) if the output cannot be read.
     logger.debug("Could not read the stored output's metadata; it will be rewritten", {
       key: target.key,
       error,
-    });
-    return null;
-  }
+    }),
+  );
+  return stored ?? null;
 }
 
 /** Logs why nothing was written: the analysis would describe a version that is no longer current. */
