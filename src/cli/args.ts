@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { FORMATS, type Format } from '../core/document.js';
 import { MAX_SUMMARY_WORDS } from '../core/summary/summarize.js';
 
@@ -159,24 +159,36 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** `lede`'s options, as node's parseArgs takes them. */
+const CLI_OPTIONS = {
+  split: { type: 'boolean' },
+  format: { type: 'string' },
+  sentences: { type: 'string' },
+  ratio: { type: 'string' },
+  words: { type: 'string' },
+  keywords: { type: 'string' },
+  taxonomy: { type: 'string' },
+  'replace-taxonomy': { type: 'boolean' },
+  'max-bytes': { type: 'string' },
+  pretty: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsOptionsConfig;
+
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      split: { type: 'boolean' },
-      format: { type: 'string' },
-      sentences: { type: 'string' },
-      ratio: { type: 'string' },
-      words: { type: 'string' },
-      keywords: { type: 'string' },
-      taxonomy: { type: 'string' },
-      'replace-taxonomy': { type: 'boolean' },
-      'max-bytes': { type: 'string' },
-      pretty: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  return parseCommandLine(argv, CLI_OPTIONS, { positionals: true });
+}
+
+/**
+ * node's parseArgs in strict mode (an unknown option throws), as every lede command parses its
+ * command line; `positionals` says whether the command takes operands (files) after its options.
+ *
+ * @example parseCommandLine(['--pretty', 'a.txt'], { pretty: { type: 'boolean' } }, { positionals: true })
+ */
+export function parseCommandLine<const TOptions extends ParseArgsOptionsConfig, TPositionals extends boolean>(
+  argv: readonly string[],
+  options: TOptions,
+  { positionals }: { readonly positionals: TPositionals },
+) {
+  return parseArgs({ args: [...argv], options, allowPositionals: positionals, strict: true });
 }

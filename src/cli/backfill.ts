@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -12,7 +12,7 @@ import type { LedeConfig } from '../config.js';
 import { localS3Client } from '../local/s3-client.js';
 import { readServiceConfig } from '../local/service-config.js';
 import { type LocalSettings, loadLocalSettings } from '../local/settings.js';
-import { UsageError } from './args.js';
+import { parseCommandLine, UsageError } from './args.js';
 
 export const BACKFILL_USAGE = `Usage: lede backfill [options]      (from a checkout: npm run backfill -- [options])
 
@@ -184,18 +184,16 @@ function parseBackfillArgs(argv: readonly string[]): BackfillArgs | 'help' {
   return { concurrency, endpoint: values.endpoint ?? null, dryRun: values['dry-run'] === true };
 }
 
+/** `lede backfill`'s options, as node's parseArgs takes them. */
+const BACKFILL_OPTIONS = {
+  concurrency: { type: 'string' },
+  endpoint: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: false,
-    strict: true,
-    options: {
-      concurrency: { type: 'string' },
-      endpoint: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  return parseCommandLine(argv, BACKFILL_OPTIONS, { positionals: false });
 }
 
 /** Local runs publish nothing to CloudWatch: EMF lines on stdout would only interleave with progress. */

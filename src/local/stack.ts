@@ -129,9 +129,11 @@ export async function startLocalStack(
       bucket: config.bucket,
       prefix: options.service.uploadPrefix,
       region: LOCAL_REGION,
-      functionName: `lede-${STAGE}-onUpload`,
-      timeoutSeconds: options.service.onUploadTimeoutSeconds,
-      handler: invokeWith(createOnUploadHandler({ s3, config })),
+      ...localFunction(
+        'onUpload',
+        options.service.onUploadTimeoutSeconds,
+        createOnUploadHandler({ s3, config }),
+      ),
       ...(options.onInvoked === undefined ? {} : { onInvoked: options.onInvoked }),
       retry: {
         maximumRetryAttempts: options.service.onUploadMaximumRetryAttempts,
@@ -145,9 +147,7 @@ export async function startLocalStack(
       apiKey: settings.apiKey,
       binaryMediaTypes: options.service.binaryMediaTypes,
       stage: STAGE,
-      functionName: `lede-${STAGE}-api`,
-      timeoutSeconds: options.service.apiTimeoutSeconds,
-      handler: invokeWith(createApiHandler({ s3, config })),
+      ...localFunction('api', options.service.apiTimeoutSeconds, createApiHandler({ s3, config })),
     });
     return {
       s3Endpoint,
@@ -164,11 +164,25 @@ export async function startLocalStack(
   }
 }
 
-/** Calls a middy handler as the Lambda runtime does: event and context, no extra options. */
-function invokeWith<TEvent, TResult>(
+/**
+ * One of serverless.yml's functions as the local trigger and API run it: the name Lambda gives it,
+ * its timeout, and the middy handler called as the Lambda runtime calls it (event and context, no
+ * extra options).
+ */
+function localFunction<TEvent, TResult>(
+  name: string,
+  timeoutSeconds: number,
   handler: (event: TEvent, context: Context, options: { signal: AbortSignal }) => Promise<TResult>,
-): (event: TEvent, context: Context) => Promise<TResult> {
-  return (event, context) => handler(event, context, { signal: new AbortController().signal });
+): {
+  functionName: string;
+  timeoutSeconds: number;
+  handler: (event: TEvent, context: Context) => Promise<TResult>;
+} {
+  return {
+    functionName: `lede-${STAGE}-${name}`,
+    timeoutSeconds,
+    handler: (event, context) => handler(event, context, { signal: new AbortController().signal }),
+  };
 }
 
 /** Thrown when a port the stack needs is taken; the message names the variable that moves it. */
