@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { s3UploadStorage } from '../../../src/adapters/s3.js';
 import {
   type BackfillProgress,
@@ -11,19 +11,12 @@ import {
 import { loadConfig } from '../../../src/config.js';
 import type { UploadStorage } from '../../../src/upload/storage.js';
 import { makePdf } from '../../support/make-pdf.js';
-import { getObject, type LocalS3, putObject, startLocalS3 } from '../lambda/support.js';
+import { getObject, putObject, useLocalS3 } from '../lambda/support.js';
 
 // Issue 18: a backfill after a crash must finish, whatever the crash left in the bucket.
 const BUCKET = 'lede-backfill-bounds';
-let local: LocalS3;
+const local = useLocalS3([BUCKET]);
 const config = loadConfig({ LEDE_BUCKET: BUCKET, LEDE_TAG_SOURCE_OBJECTS: 'false' });
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local?.stop();
-});
 
 function depsWith(storage: UploadStorage) {
   return {

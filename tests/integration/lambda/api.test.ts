@@ -3,7 +3,7 @@ import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
 import { loadConfig } from '../../../src/config.js';
@@ -11,26 +11,18 @@ import { createApiHandler } from '../../../src/handlers/api.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
 import {
   getObject,
-  type LocalS3,
   lambdaContext,
   loadArticle,
   loadEvent,
   putObject,
   silentLogger,
-  startLocalS3,
+  useLocalS3,
 } from './support.js';
 
 type ApiEvent = z.infer<typeof APIGatewayProxyEventSchema>;
 
 const BUCKET = 'lede-test-api';
-let local: LocalS3;
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local.stop();
-});
+const local = useLocalS3([BUCKET]);
 
 async function apiEvent(name: string, edit: (event: ApiEvent) => void = () => undefined): Promise<ApiEvent> {
   const event = structuredClone(APIGatewayProxyEventSchema.parse(await loadEvent(name)));

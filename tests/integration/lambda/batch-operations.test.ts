@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createBatchOperationsHandler } from '../../../src/handlers/batch-operations.js';
 import {
@@ -10,25 +10,17 @@ import {
 } from '../../../src/handlers/batch-operations-event.js';
 import {
   getObject,
-  type LocalS3,
   lambdaContext,
   listKeys,
   loadArticle,
   loadEvent,
   putObject,
   silentLogger,
-  startLocalS3,
+  useLocalS3,
 } from './support.js';
 
 const BUCKET = 'lede-test-backfill';
-let local: LocalS3;
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local.stop();
-});
+const local = useLocalS3([BUCKET]);
 
 /** The sample Batch Operations event from events/, pointed at the test bucket, with its tasks' keys replaced. */
 async function batchEvent(...encodedKeys: string[]): Promise<BatchOperationsEvent> {

@@ -1,6 +1,6 @@
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { GetObjectTaggingCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
 import { loadConfig } from '../../../src/config.js';
@@ -8,25 +8,17 @@ import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
 import { encodeEventKey } from '../../../src/local/s3-event.js';
 import {
   getObject,
-  type LocalS3,
   lambdaContext,
   listKeys,
   loadArticle,
   loadEvent,
   putObject,
   silentLogger,
-  startLocalS3,
+  useLocalS3,
 } from './support.js';
 
 const BUCKET = 'lede-tags-test';
-let local: LocalS3;
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local.stop();
-});
+const local = useLocalS3([BUCKET]);
 
 async function uploadEvent(key: string) {
   const event = structuredClone(S3Schema.parse(await loadEvent('s3-put.json'))) as z.infer<typeof S3Schema>;

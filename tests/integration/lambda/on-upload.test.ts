@@ -1,34 +1,26 @@
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { loadConfig } from '../../../src/config.js';
 import { StorageUnavailableError } from '../../../src/errors.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
 import {
   getObject,
-  type LocalS3,
   lambdaContext,
   listKeys,
   loadArticle,
   loadEvent,
   putObject,
   silentLogger,
-  startLocalS3,
+  useLocalS3,
 } from './support.js';
 
 type S3Event = z.infer<typeof S3Schema>;
 
 const BUCKET = 'lede-test-articles';
-let local: LocalS3;
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local.stop();
-});
+const local = useLocalS3([BUCKET]);
 
 /** A sample event from events/, pointed at the test bucket. */
 async function s3Event(name: string): Promise<S3Event> {

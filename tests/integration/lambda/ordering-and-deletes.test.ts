@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
 import { awsS3Event } from '../../../src/local/s3-event.js';
@@ -7,26 +7,18 @@ import { attachUploadTrigger, type TriggerOutcome } from '../../../src/local/upl
 import { makePdf } from '../../support/make-pdf.js';
 import {
   getObject,
-  type LocalS3,
   lambdaContext,
   listKeys,
   putObject,
   s3rverClient,
   silentLogger,
-  startLocalS3,
+  useLocalS3,
 } from './support.js';
 
 // Issue 18 on s3rver: a slow analysis of an old version never overwrites the analysis of a newer one,
 // and a deleted article loses its analysis.
 const BUCKET = 'lede-ordering';
-let local: LocalS3;
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local?.stop();
-});
+const local = useLocalS3([BUCKET]);
 
 const TEXT_TITLE = 'Lifeboat crew rescues two sailors off the point';
 const TEXT = `${TEXT_TITLE}\n\nThe lifeboat crew rescued two sailors on Sunday after their yacht lost its mast off the point. Both were taken to the harbour and checked by paramedics.\n`;

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import S3rver from 's3rver';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = new URL('../../../', import.meta.url);
 
@@ -63,6 +64,40 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The test file's s3rver: started (with `buckets`) before the file's tests and stopped after them,
+ * as the file's own beforeAll / afterAll. Read it inside tests and hooks, once it has started.
+ *
+ * @example
+ * const local = useLocalS3(['lede-test-articles']);
+ * it('...', async () => { await putObject(local.client, ...); });
+ */
+export function useLocalS3(buckets: readonly string[]): LocalS3 {
+  let local: LocalS3 | undefined;
+  beforeAll(async () => {
+    local = await startLocalS3(buckets);
+  });
+  afterAll(async () => {
+    await local?.stop();
+  });
+  const started = (): LocalS3 => {
+    if (local === undefined) throw new Error('the local s3rver is read before its beforeAll has run');
+    return local;
+  };
+  return {
+    get client() {
+      return started().client;
+    },
+    get endpoint() {
+      return started().endpoint;
+    },
+    get server() {
+      return started().server;
+    },
+    stop: () => started().stop(),
   };
 }
 

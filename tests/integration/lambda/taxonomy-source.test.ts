@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { s3TaxonomySource } from '../../../src/adapters/taxonomy-source.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
-import { type LocalS3, putObject, startLocalS3 } from './support.js';
+import { putObject, useLocalS3 } from './support.js';
 
 const BUCKET = 'lede-taxonomy-test';
 const KEY = 'config/taxonomy.json';
@@ -32,16 +32,9 @@ const STORY = {
   ],
 };
 
-let local: LocalS3;
+const local = useLocalS3([BUCKET]);
 let clock = 0;
 const now = () => clock;
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local.stop();
-});
 
 function source(key = KEY) {
   return s3TaxonomySource(local.client, { bucket: BUCKET, key, mode: 'extend' }, { ttlMs: TTL_MS, now });

@@ -1,12 +1,12 @@
 import { APIGatewayProxyEventSchema } from '@aws-lambda-powertools/parser/schemas/api-gateway';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { loadConfig } from '../../../src/config.js';
 import { createApiHandler } from '../../../src/handlers/api.js';
 import { createOnUploadHandler } from '../../../src/handlers/on-upload.js';
-import { type LocalS3, lambdaContext, loadEvent, putObject, startLocalS3 } from '../lambda/support.js';
+import { lambdaContext, loadEvent, putObject, useLocalS3 } from '../lambda/support.js';
 
 const BUCKET = 'lede-test-logs';
 const API_KEY = 'EXAMPLEKEYexampleKEY0123456789abcdefABCD';
@@ -23,15 +23,8 @@ const ARTICLE = [
   `${MARKER}, the trust heard.`,
 ].join('\n');
 
-let local: LocalS3;
+const local = useLocalS3([BUCKET]);
 const config = loadConfig({ LEDE_BUCKET: BUCKET, LEDE_LOG_LEVEL: 'DEBUG' });
-
-beforeAll(async () => {
-  local = await startLocalS3([BUCKET]);
-});
-afterAll(async () => {
-  await local.stop();
-});
 
 /** Runs `action` with stdout and stderr captured (Lambda sends both to CloudWatch Logs). */
 async function logsOf(action: () => Promise<unknown>): Promise<string> {
