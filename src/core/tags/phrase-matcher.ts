@@ -163,7 +163,11 @@ export class PhraseTrie<T> {
 
   /** Adds a phrase; returns the value already stored for it, if another was there first. */
   add(surface: string, value: T): T | undefined {
-    const tokens = surfaceTokens(surface);
+    return this.addTokens(surfaceTokens(surface), value);
+  }
+
+  /** {@link add} for a phrase already split by {@link surfaceTokens} (a compiled gazetteer's). */
+  addTokens(tokens: readonly string[], value: T): T | undefined {
     const [first, ...rest] = tokens;
     if (first === undefined) return undefined;
     let node = this.child(this.root, first);

@@ -132,10 +132,10 @@ export interface WordInfo {
 
 // Stemming, lower-casing and the stop-word test dominated analysis time when each stage did them per
 // token; news vocabulary is small (a 1 MB corpus has ~25,000 distinct surface forms), so a bounded
-// memo keyed by the surface form turns them into one map lookup.
+// memo keyed by the surface form turns them into one map lookup. Each lexicon owns its memo: keyed
+// weakly by the lexicon, it goes when the caller drops the lexicon (or the model holding it).
 const CACHE_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
-const infoCaches = new Map<Lexicon, Map<string, WordInfo>>();
+const infoCaches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 
 const HAS_LETTER = /\p{L}/u;
 
@@ -146,16 +146,28 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 }
 
 /**
- * Porter stem of a token, lower-cased, memoised.
+ * An English lexicon: natural's Porter stemmer, with its own memo, and natural's stop words plus
+ * the news fillers above.
+ */
+export function createEnglishLexicon(): Lexicon {
+  const stems = new Map<string, string>();
+  return Object.freeze({
+    code: 'en',
+    stem: (lower: string) => stems.get(lower) ?? remember(stems, lower, PorterStemmer.stem(lower)),
+    isStopWord,
+  });
+}
+
+/** The English lexicon of the bundled model. */
+export const ENGLISH: Lexicon = createEnglishLexicon();
+
+/**
+ * Porter stem of a token, lower-cased, memoised (in {@link ENGLISH}).
  * @example stem('Organizations') // 'organ'
  */
 export function stem(token: string): string {
-  const lower = token.toLowerCase();
-  return stemCache.get(lower) ?? remember(stemCache, lower, PorterStemmer.stem(lower));
+  return ENGLISH.stem(token.toLowerCase());
 }
-
-/** English: natural's Porter stemmer and stop words, plus the news fillers above. */
-export const ENGLISH: Lexicon = Object.freeze({ code: 'en', stem, isStopWord });
 
 /**
  * A token's lower-case form, stem, and whether it holds a letter and is a stop word, in a language

@@ -1,8 +1,9 @@
 import { InvalidOptionsError } from '../../../errors.js';
+import type { Model } from '../../model/model.js';
 import { round } from '../../score.js';
 import type { Tag, TaggableText } from '../tag.js';
 import { fullestWords, type Typing, typeCluster } from './classify.js';
-import { type EntityLexicon, entityLexicon } from './lexicon.js';
+import type { EntityLexicon } from './lexicon.js';
 import { findMentions, isShouted, type Mention } from './mentions.js';
 import { type EntityCluster, mergeMentions } from './merge.js';
 import { type NameToken, surfaceKey, tokenizeNames } from './tokens.js';
@@ -174,12 +175,16 @@ function matchKnownNames(
  * tag of its kind, and `evidence` (names used, then the cues that typed it). Only salient entities
  * are kept: named more than once, or in the title or the lead. English text only. Linear in the
  * length of the text.
- * @example tagEntities({ title: null, sentences: ['Vladimir Putin met Xi Jinping.', 'Putin said...'] })
+ * @example tagEntities({ title: null, sentences: ['Vladimir Putin met Xi Jinping.', 'Putin said...'] }, model)
  * // [{ name: 'Vladimir Putin', kind: 'person', aliases: ['Putin'], mentions: 2, ... }, ...]
  */
-export function tagEntities(text: TaggableText, options: EntityOptions = {}): Tag[] {
+export function tagEntities(
+  text: TaggableText,
+  model: Pick<Model, 'entities'>,
+  options: EntityOptions = {},
+): Tag[] {
   const settings = validate(options);
-  const lexicon = entityLexicon();
+  const lexicon = model.entities;
   const mentions: Mention[] = [];
   const shouted: NameToken[][] = [];
   const sentences = text.sentences.map(tokenizeNames);
