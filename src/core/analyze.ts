@@ -14,7 +14,7 @@ import type { TaggableText } from './tags/tag.js';
 import type { Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
-import { ENGLISH, type Lexicon, tokenizeText } from './text/words.js';
+import { type Lexicon, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
   /** Lexicon, taxonomy, gazetteer and entity lexicon: {@link bundledModel} (loaded once) by default. */
@@ -114,8 +114,10 @@ export async function analyzeInItsLanguage(
   doc: ArticleDocument,
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  const english = (options.model ?? bundledModel()).lexicon;
-  return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc, english)) });
+  return analyzeDocument(doc, {
+    ...options,
+    ...(await documentLanguage(doc, options.model ?? bundledModel())),
+  });
 }
 
 // Detection reads at most this much of the document: enough to call any article, the same cost for all.
@@ -128,15 +130,15 @@ const LANGUAGE_SAMPLE_CHARS = 20_000;
  */
 export async function documentLanguage(
   doc: ArticleDocument,
-  english: Lexicon = ENGLISH,
+  model: Pick<Model, 'lexicon' | 'languages'> = bundledModel(),
 ): Promise<{ language: string; lexicon: Lexicon }> {
   let sample = doc.title ?? '';
   for (const sentence of doc.sentences) {
     if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
     sample += `\n${sentence.text}`;
   }
-  const guess = detectLanguage(sample, { maxChars: LANGUAGE_SAMPLE_CHARS });
-  if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: english };
+  const guess = detectLanguage(sample, model.languages, { maxChars: LANGUAGE_SAMPLE_CHARS });
+  if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: model.lexicon };
   return { language: guess.code, lexicon: await toolsFor(guess) };
 }
 

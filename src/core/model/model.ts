@@ -1,4 +1,5 @@
 import { KEYWORD_STOP_WORDS } from '../language/data/keyword-stop-words.js';
+import { compileLanguageModel, type LanguageModel } from '../language/detect.js';
 import { bundledTaxonomy } from '../tags/data/taxonomy.js';
 import {
   compileEntityLexicon,
@@ -29,6 +30,8 @@ export interface Model {
   readonly entities: EntityLexicon;
   /** Stems of the words never reported as keywords. */
   readonly keywordStopStems: ReadonlySet<string>;
+  /** Function words and letters of the languages detection tells apart (cheap to build: not compiled). */
+  readonly languages: LanguageModel;
 }
 
 /**
@@ -64,6 +67,7 @@ export function modelFrom(data: ModelData, lexicon: Lexicon = ENGLISH): Model {
     gazetteer: gazetteerFrom(data.gazetteer),
     entities: entityLexiconFrom(data.entities),
     keywordStopStems: new Set(data.keywordStopStems),
+    languages: compileLanguageModel(),
   });
 }
 
