@@ -48,6 +48,16 @@ export function letterMarkDigitAt(text: string, at: number): 0 | 1 | 2 {
   return nonAsciiLength(text, at, LETTER_MARK_DIGIT);
 }
 
+/**
+ * Length in code units of the run of letters, marks and digits starting at `at` (0 when none): the
+ * word characters every tokeniser in the core is built from.
+ */
+export function wordRun(text: string, at: number): number {
+  let end = at;
+  for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
+  return end - at;
+}
+
 /** Code units of the letter or digit at `at`, or 0 when it is something else. */
 export function letterDigitAt(text: string, at: number): 0 | 1 | 2 {
   const code = text.charCodeAt(at);

@@ -1,25 +1,45 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
-
-// natural's WordTokenizer splits on anything outside [A-Za-z0-9], which cuts "Zürich" and "Türkiye" in
-// two; the same tokenizer class with a Unicode-aware gap pattern keeps letters of every script together.
-const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{M}\p{N}'’-]+/u });
+import { wordRun } from './chars.js';
 
 const EDGE_PUNCTUATION = /^['’-]+|['’-]+$/g;
 const POSSESSIVE = /['’]s$/i;
-const HAS_JOINER = /['’-]/;
+
+/** Apostrophes and hyphens: inside a term word ("O’Brien", "cease-fire"), never a word of their own. */
+function isTermJoiner(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2d;
+}
 
 /**
- * Splits text into word tokens in their surface form, possessives dropped.
+ * Splits text into word tokens in their surface form, possessives dropped: runs of letters, marks,
+ * digits, apostrophes and hyphens (so "Zürich", "O’Brien" and "cease-fire" stay whole), with edge
+ * apostrophes and hyphens trimmed. (natural's RegexpTokenizer with that gap pattern gave the same
+ * tokens; scanning with the core's character classes needs no split array or its `underscore`.)
  * @example tokenize("Kazakhstan’s capital, Astana") // ['Kazakhstan', 'capital', 'Astana']
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const raw of tokenizer.tokenize(text)) {
+  let at = 0;
+  while (at < text.length) {
+    let end = at;
+    let joined = false;
+    for (;;) {
+      const run = wordRun(text, end);
+      if (run > 0) end += run;
+      else if (isTermJoiner(text.charCodeAt(end))) {
+        end += 1;
+        joined = true;
+      } else break;
+    }
+    if (end === at) {
+      at += 1;
+      continue;
+    }
+    const raw = text.slice(at, end);
     // Most tokens hold no apostrophe or hyphen: skip the two regex passes for them (a hot loop).
-    const token = HAS_JOINER.test(raw) ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
+    const token = joined ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
     if (token !== '') out.push(token);
+    at = end;
   }
   return out;
 }

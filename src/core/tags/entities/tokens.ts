@@ -1,4 +1,4 @@
-import { charLengthAt, letterMarkDigitAt } from '../../text/chars.js';
+import { charLengthAt, letterMarkDigitAt, wordRun } from '../../text/chars.js';
 
 /** How a word is written: its case is most of what says it may be part of a name. */
 export type Shape = 'capitalised' | 'upper' | 'lower' | 'digits' | 'other';
@@ -23,12 +23,6 @@ const CURLY_APOSTROPHE = 0x2019;
 // ampersands ("AT&T"), when a letter or digit follows.
 function isJoiner(code: number): boolean {
   return code === 0x2e || code === APOSTROPHE || code === CURLY_APOSTROPHE || code === 0x2d || code === 0x26;
-}
-
-function wordRun(text: string, at: number): number {
-  let end = at;
-  for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
-  return end - at;
 }
 
 const UPPER = /^\p{Lu}$/u;
