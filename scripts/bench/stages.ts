@@ -1,13 +1,12 @@
 // Times each stage of the analysis separately over the bench corpus, so a change's effect on one stage shows.
 // Usage: npx tsx scripts/bench/stages.ts [passes]
-import { documentLanguage } from '../../src/core/analyze.js';
+import { documentLanguage, taggableText } from '../../src/core/analyze.js';
 import { extractKeywords } from '../../src/core/keywords.js';
 import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { readFile } from '../../src/core/read/read-file.js';
 import { selectSummary } from '../../src/core/summary/summarize.js';
 import { tagEntities } from '../../src/core/tags/entities/tag-entities.js';
 import { tagPlaces } from '../../src/core/tags/places.js';
-import type { TaggableText } from '../../src/core/tags/tag.js';
 import { tagTopics } from '../../src/core/tags/topics.js';
 import { computeTermStats } from '../../src/core/terms/term-stats.js';
 import { ENGLISH, tokenizeText } from '../../src/core/text/words.js';
@@ -38,14 +37,7 @@ for (let pass = 0; pass <= passes; pass++) {
     const stats = time('term stats', () => computeTermStats(doc.title, texts, tokens));
     time('summary', () => selectSummary(stats, texts, {}));
     time('keywords', () => extractKeywords(stats, model, { sentences: texts }));
-    const first = doc.sentences[0]?.paragraph;
-    const taggable: TaggableText = {
-      title: doc.title,
-      sentences: texts,
-      tokens,
-      dateline: doc.dateline ?? null,
-      leadSentences: doc.sentences.filter((s) => s.paragraph === first).length,
-    };
+    const taggable = taggableText(doc, tokens);
     time('topics', () => tagTopics(taggable, model));
     time('places', () => tagPlaces(taggable, model, { minWeight: 2 }));
     time('entities', () => tagEntities(taggable, model));

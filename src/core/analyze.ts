@@ -14,7 +14,7 @@ import type { TaggableText } from './tags/tag.js';
 import type { Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
-import { type Lexicon, tokenizeText } from './text/words.js';
+import { type Lexicon, type TokenizedText, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
   /** Lexicon, taxonomy, gazetteer and entity lexicon: {@link bundledModel} (loaded once) by default. */
@@ -56,14 +56,7 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
-  const firstParagraph = doc.sentences[0]?.paragraph;
-  const taggable: TaggableText = {
-    title: doc.title,
-    sentences: texts,
-    tokens,
-    dateline: doc.dateline ?? null,
-    leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
-  };
+  const taggable = taggableText(doc, tokens);
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -140,6 +133,18 @@ export async function documentLanguage(
   const guess = detectLanguage(sample, model.languages, { maxChars: LANGUAGE_SAMPLE_CHARS });
   if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: model.lexicon };
   return { language: guess.code, lexicon: await toolsFor(guess) };
+}
+
+/** What the taggers read of a document: its title, sentences, tokens, dateline and lead length. */
+export function taggableText(doc: ArticleDocument, tokens: TokenizedText): TaggableText {
+  const firstParagraph = doc.sentences[0]?.paragraph;
+  return {
+    title: doc.title,
+    sentences: doc.sentences.map((s) => s.text),
+    tokens,
+    dateline: doc.dateline ?? null,
+    leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
+  };
 }
 
 function documentStats(doc: ArticleDocument, words: number): Stats {
