@@ -1,3 +1,4 @@
+import { isAsciiLetter } from '../text/chars.js';
 import {
   DISTINCTIVE_LETTERS,
   FUNCTION_WORDS,
@@ -167,7 +168,7 @@ function countScripts(model: LanguageModel, text: string): Map<ScriptInfo, numbe
     let cp = text.charCodeAt(i);
     // ASCII fast path: most text lede sees is Latin.
     if (cp < 0x80) {
-      if (latin !== undefined && ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) {
+      if (latin !== undefined && isAsciiLetter(cp)) {
         counts.set(latin, (counts.get(latin) ?? 0) + 1);
       }
       continue;

@@ -1,4 +1,4 @@
-import { wordRun } from '../text/chars.js';
+import { isAsciiLower, wordRun } from '../text/chars.js';
 /**
  * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
  * left to right, taking the longest phrase at each position. Case is kept, so "Turkey" and
@@ -134,7 +134,7 @@ const UPPER_ONLY = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 function isUpperOnly(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code >= 0x61 && code <= 0x7a) return false;
+    if (isAsciiLower(code)) return false;
   }
   return UPPER_ONLY.test(text);
 }
