@@ -187,13 +187,16 @@ export function tagEntities(
   const lexicon = model.entities;
   const mentions: Mention[] = [];
   const shouted: NameToken[][] = [];
-  const sentences = text.sentences.map(tokenizeNames);
+  // Two passes over the sentences, tokenising each twice rather than holding every sentence's tokens
+  // (an object a word) from one pass to the next: on a 5 MB document the held tokens were ~70 MB of peak
+  // memory and a fifth of the stage's time went to garbage collection (measured 2026-12-04).
   const lowerWords = new Set<string>();
-  for (const tokens of sentences)
-    for (const token of tokens) if (token.shape === 'lower') lowerWords.add(token.text);
-  sentences.forEach((tokens, index) => {
+  for (const sentence of text.sentences)
+    for (const token of tokenizeNames(sentence)) if (token.shape === 'lower') lowerWords.add(token.text);
+  text.sentences.forEach((sentence, index) => {
+    const tokens = tokenizeNames(sentence);
     if (isShouted(tokens)) shouted.push(tokens);
-    else mentions.push(...findMentions(lexicon, tokens, index, lowerWords));
+    else for (const mention of findMentions(lexicon, tokens, index, lowerWords)) mentions.push(mention);
   });
   splitLists(mentions);
 
