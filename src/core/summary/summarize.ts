@@ -229,7 +229,8 @@ export function scoreSentences(
       gate(titleHits, weights.title) *
       gate(central, weights.centrality) *
       gate(lengthPrior(sentence.wordCount, model.longSentenceWords), weights.length);
-    return (product / top) * standaloneFactor(texts[index] ?? '', model.penalty);
+    // min: the quotient of two equal products can round to just over 1.
+    return Math.min(1, product / top) * standaloneFactor(texts[index] ?? '', model.penalty);
   });
 }
 
