@@ -144,7 +144,10 @@ describe('scoreSentences', () => {
   });
 
   it('with directed centrality, scores a closing recap lower than when earlier sentences count', () => {
-    const texts = [...COLOUR_LEAD.slice(1), 'The tidal power plant at the harbour of Port Venn opened on Monday.'];
+    const texts = [
+      ...COLOUR_LEAD.slice(1),
+      'The tidal power plant at the harbour of Port Venn opened on Monday.',
+    ];
     const stats = computeTermStats(null, texts);
     const recap = texts.length - 1;
     const undirected = scoreSentences(stats, texts, { ...SUMMARY_MODEL, centralityBackward: 1 })[recap] ?? 0;
