@@ -20,7 +20,7 @@ export interface SummaryOptions {
  * Default word budget. Journalists' highlights on the CNN/DailyMail development stories average 50 words,
  * but over 3.7 points each shorter than an article sentence: the same news takes about three lead
  * sentences (80-90 words) when sentences are kept whole. lede's ROUGE on those stories is flat from 75 to
- * 90 words (R-1 0.405, 0.401) and above Lead-3's at each, and 90 lets two long lead sentences through
+ * 90 words (R-1 0.401, 0.400) and above Lead-3's at each, and 90 lets two long lead sentences through
  * together, as wire copy often has them. See the README's Quality section.
  */
 export const DEFAULT_SUMMARY_WORDS = 90;
