@@ -313,6 +313,7 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
   }
 
   let s3: BenchS3 | undefined;
+  let uploadNote: ((timed: Samples) => Promise<void>) | undefined;
   const uploadHandler = packaged?.onUpload;
   try {
     if (uploadHandler !== undefined) {
@@ -342,11 +343,20 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
       };
       subjects.push({ name: 'onUpload lede', run: invokeUpload(uploadHandler.path) });
       subjects.push({ name: 'onUpload floor', run: invokeUpload(builds.floors.onUpload) });
-      notes.push(
-        'onUpload: s3rver runs in the bench process on loopback, so its requests cost milliseconds, not ' +
-          "S3's tens; lede makes more of them than the floor (the stored output's HEAD, source tags), so " +
-          'the difference carries those requests at s3rver prices.',
-      );
+      // Priced after the rounds, with a warm client: what lede's extra requests cost on s3rver.
+      uploadNote = async (timed: Samples) => {
+        const requestMs = await server.requestMs(bucket, UPLOAD_KEY, 20);
+        const requests = (name: string) =>
+          spread((timed.get(name) ?? []).map((run) => run.s3Requests ?? 0)).median;
+        const extra = requests('onUpload lede') - requests('onUpload floor');
+        notes.push(
+          `onUpload: s3rver runs in the bench process on loopback; a warm client's request takes ` +
+            `${requestMs.toFixed(1)} ms here. lede makes ${extra} more requests than the floor (the stored ` +
+            "output's HEAD before reading, the source object's tags), so about " +
+            `${(extra * requestMs).toFixed(0)} ms of the difference is those requests at warm s3rver prices ` +
+            '(each costs more on S3, and more again the first time a cold process sends that command).',
+        );
+      };
     } else {
       notes.push(
         packaged === null ? 'onUpload: skipped (--no-package).' : 'onUpload: no packaged handler found.',
@@ -354,6 +364,7 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
     }
 
     const samples = await runRounds(subjects, options.rounds);
+    await uploadNote?.(samples);
     const comparisons: ColdComparison[] = [];
     const pair = (fn: 'api' | 'onUpload', handler: PackagedHandler | undefined) => {
       if (handler === undefined) return;

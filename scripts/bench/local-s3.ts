@@ -11,6 +11,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { median } from './stats.js';
 
 /** s3rver accepts only these credentials; the children get them as Lambda's environment would. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -22,6 +23,8 @@ export interface BenchS3 {
   requests(): number;
   put(bucket: string, key: string, body: Uint8Array, contentType: string): Promise<void>;
   exists(bucket: string, key: string): Promise<boolean>;
+  /** Median time of `times` HEAD requests from a warm client: what one request costs here. */
+  requestMs(bucket: string, key: string, times: number): Promise<number>;
   remove(bucket: string, key: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -80,6 +83,15 @@ export async function startBenchS3(buckets: readonly string[]): Promise<BenchS3>
         if (error instanceof Error && error.name === 'NotFound') return false;
         throw error;
       }
+    },
+    requestMs: async (bucket, key, times) => {
+      const durations: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const started = performance.now();
+        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        durations.push(performance.now() - started);
+      }
+      return median(durations);
     },
     remove: async (bucket, key) => {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
