@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type ChildTimings, parseChildReport } from './child-report.js';
 import type { ColdBuilds } from './cold-builds.js';
 import { type BenchS3, S3RVER_CREDENTIALS, startBenchS3 } from './local-s3.js';
+import { currentLoad } from './machine.js';
 import { pairedDifferences, type Spread, spread } from './stats.js';
 
 /** One subject's cold runs: a fresh `node` per run, in rounds shared with the others. */
@@ -43,6 +44,8 @@ export interface CoreFirstAnalysis {
 
 export interface ColdResults {
   readonly rounds: number;
+  /** 1-minute load average when the rounds started and ended: above the core count, other work competed. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   /** Fixture article the API and onUpload requests carry, and its size. */
   readonly article: string;
   readonly articleBytes: number;
@@ -363,7 +366,9 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
       );
     }
 
+    const loadAtStart = currentLoad();
     const samples = await runRounds(subjects, options.rounds);
+    const loadAverage = { start: loadAtStart, end: currentLoad() };
     await uploadNote?.(samples);
     const comparisons: ColdComparison[] = [];
     const pair = (fn: 'api' | 'onUpload', handler: PackagedHandler | undefined) => {
@@ -387,6 +392,7 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
     const core = samples.get('core') ?? [];
     return {
       rounds: options.rounds,
+      loadAverage,
       article: API_ARTICLE,
       articleBytes: article.byteLength,
       emptyNode: spread((samples.get('node -e 0') ?? []).map((run) => run.responseMs)),

@@ -160,7 +160,8 @@ function formatCold(results: BenchResults, out: string[]): void {
   const { cold } = results;
   out.push(
     `\nCold invocation: a fresh node per run imports the handler module and answers one event; ` +
-      `${cold.rounds} rounds, lede and floor interleaved; median [q1-q3]\n`,
+      `${cold.rounds} rounds, lede and floor interleaved; median [q1-q3]; load average ` +
+      `${fixed(cold.loadAverage.start, 2)} at the start, ${fixed(cold.loadAverage.end, 2)} at the end\n`,
   );
   if (cold.comparisons.length > 0) {
     out.push(
