@@ -2,7 +2,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { type ChildTimings, parseChildReport } from './child-report.js';
+import {
+  CHILD_REPORT_MARKER,
+  type ChildTimings,
+  formatChildReport,
+  parseChildReport,
+} from './child-report.js';
 import type { ColdBuilds } from './cold-builds.js';
 import { type BenchS3, S3RVER_CREDENTIALS, startBenchS3 } from './local-s3.js';
 import { currentLoad } from './machine.js';
@@ -93,7 +98,8 @@ export function spawnTimed(args: readonly string[], env: NodeJS.ProcessEnv): Pro
     child.stdout.setEncoding('utf-8').on('data', (chunk: string) => {
       stdout += chunk;
       // The report line ends with a newline: seen whole, the response is there.
-      if (responseMs === undefined && /lede-bench-child:[^\n]*\n/.test(stdout)) {
+      const marker = stdout.indexOf(CHILD_REPORT_MARKER);
+      if (responseMs === undefined && marker >= 0 && stdout.includes('\n', marker)) {
         responseMs = performance.now() - started;
       }
     });
@@ -281,20 +287,17 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
   const notes: string[] = [];
   const subjects: Subject[] = [];
 
-  const node = (args: readonly string[], env: NodeJS.ProcessEnv) => spawnTimed(args, env);
+  const bare = { PATH: process.env.PATH };
   subjects.push({
     name: 'node -e 0',
-    run: () => node(['-e', `process.stdout.write('\\nlede-bench-child:{}\\n')`], { PATH: process.env.PATH }),
+    // Prints an empty report, so it is timed to the same line as the others.
+    run: () => spawnTimed(['-e', `process.stdout.write(${JSON.stringify(formatChildReport({}))})`], bare),
   });
   subjects.push({
     name: 'core',
     run: async () => {
-      const run = await node(
-        [builds.coreChild, builds.core, join(root, API_ARTICLE), join(root, SECOND_ARTICLE)],
-        {
-          PATH: process.env.PATH,
-        },
-      );
+      const articles = [join(root, API_ARTICLE), join(root, SECOND_ARTICLE)];
+      const run = await spawnTimed([builds.coreChild, builds.core, ...articles], bare);
       if (field(run, 'summarySentences') < 2)
         throw new Error('core: an analysis came back without a summary');
       return run;
@@ -305,7 +308,7 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
   if (apiHandler !== undefined) {
     const env = lambdaEnv('api', dirname(apiHandler.path), templateEnvironment(root, 'api'));
     const invokeApi = (handler: string) => async () => {
-      const run = await node([builds.invokeChild, handler, apiEventFile], env);
+      const run = await spawnTimed([builds.invokeChild, handler, apiEventFile], env);
       if (field(run, 'status') !== 200) throw new Error(`${handler} answered ${field(run, 'status')}`);
       return run;
     };
@@ -336,7 +339,7 @@ export async function measureColdStarts(options: ColdOptions): Promise<ColdResul
       const server = s3;
       const invokeUpload = (handler: string) => async () => {
         const before = server.requests();
-        const run = await node([builds.invokeChild, handler, eventFile], env);
+        const run = await spawnTimed([builds.invokeChild, handler, eventFile], env);
         const s3Requests = server.requests() - before;
         // Every run starts from the same state: the upload there, no output yet.
         if (!(await server.exists(outputBucket, OUTPUT_KEY)))
