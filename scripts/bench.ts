@@ -1,11 +1,14 @@
-// Measures lede's speed, scaling, bundle sizes and start-up, beside node-summary, and checks issue 6's
-// targets. Usage: npm run bench [-- --no-package] [-- --quick] [-- --out PATH]
+// Measures lede's speed, scaling, bundle sizes and start-up, beside node-summary, cold invocations
+// beside a floor bundle, and checks issues 6 and 12's targets. Usage: npm run bench [-- --no-package] [-- --quick] [-- --out PATH]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeFile } from '../src/core/analyze.js';
-import { measureBundles, packageFunctions } from './bench/bundles.js';
+import { measureBundles, packageFunctions, staticallyLoadedBytes } from './bench/bundles.js';
+import { measureColdStarts, type PackagedHandler } from './bench/cold.js';
+import { buildColdModules } from './bench/cold-builds.js';
+import { measureComposition } from './bench/composition.js';
 import { type BenchArticle, buildCorpus, corpusBytes, loadSourceArticles } from './bench/corpus.js';
 import { currentLoad, describeMachine } from './bench/machine.js';
 import { loadNodeSummary, summarizeWithPeer } from './bench/peer.js';
@@ -15,9 +18,10 @@ import { ensureBuilt, measureCli } from './bench/startup.js';
 import { MB, measureThroughput } from './bench/throughput.js';
 
 const USAGE = `Usage: npm run bench -- [--no-package] [--no-build] [--quick] [--out PATH]
-  --no-package  skip \`npm run package:lambda\` and the bundle measurements
+  --no-package  skip \`npm run package:lambda\`, the bundle measurements and the cold invocations
+                of the packaged handlers (the core's first analysis still runs)
   --no-build    reuse dist/ for the CLI timings if it exists (default: rebuild it)
-  --quick       fewer runs and no 20 MB document: a smoke test, not numbers to keep
+  --quick       fewer runs and rounds, no 20 MB document: a smoke test, not numbers to keep
   --out PATH    where to write the numbers (default bench-results/bench.json)`;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +29,14 @@ const CORPUS_SEED = 1;
 // The peer is quadratic in sentences per document but fine per article; if one pass ever takes longer
 // than this, it is measured on a prefix of the corpus instead and compared per MB.
 const PEER_PASS_BUDGET_MS = 8_000;
+// The handlers' entry modules (serverless.yml functions) and their floors, for the bytes-by-package
+// breakdown: a package in both columns is there for any function on this stack.
+const HANDLER_ENTRIES = {
+  api: 'src/lambda/api.ts',
+  onUpload: 'src/lambda/on-upload.ts',
+  'api floor': 'scripts/bench/floor/api.ts',
+  'onUpload floor': 'scripts/bench/floor/on-upload.ts',
+};
 
 function parseOptions(args: string[]) {
   try {
@@ -109,6 +121,33 @@ async function main(): Promise<void> {
     bundles = await measureBundles(ROOT, join(workDir, 'bundles'), Math.max(runs, 7));
   }
 
+  const rounds = quick ? 5 : 15;
+  step(`cold invocations: ${rounds} rounds of fresh processes (lede, floor, core alone, empty node)`);
+  const builds = await buildColdModules(join(workDir, 'cold'));
+  const handlerOf = (name: string): PackagedHandler | undefined => {
+    const bundle = bundles?.find((b) => b.name === name);
+    return bundle === undefined ? undefined : { path: bundle.handlerPath, loadedBytes: bundle.loadedBytes };
+  };
+  const api = handlerOf('api');
+  const onUpload = handlerOf('onUpload');
+  const cold = await measureColdStarts({
+    root: ROOT,
+    workDir: join(workDir, 'cold'),
+    rounds,
+    builds,
+    floorBytes: {
+      api: staticallyLoadedBytes(builds.floors.api),
+      onUpload: staticallyLoadedBytes(builds.floors.onUpload),
+    },
+    coreBytes: staticallyLoadedBytes(builds.core),
+    packaged:
+      bundles === null
+        ? null
+        : { ...(api === undefined ? {} : { api }), ...(onUpload === undefined ? {} : { onUpload }) },
+  });
+  step('bytes by input package (esbuild metafile)');
+  const composition = await measureComposition(HANDLER_ENTRIES);
+
   step('CLI: build and start-up');
   ensureBuilt(ROOT, !values['no-build']);
   const article = join('tests', 'fixtures', 'articles', 'shipping-merger.txt');
@@ -123,6 +162,8 @@ async function main(): Promise<void> {
     scaling,
     bundles,
     cli,
+    cold,
+    composition,
   };
   console.log(formatReport(results));
 

@@ -7,6 +7,8 @@ import { type OverEmptyNode, timeOverEmptyNode } from './child.js';
 export interface BundleResult {
   /** The function's name in serverless.yml, from the zip's name. */
   readonly name: string;
+  /** The handler module, unzipped under the bench's work folder (the cold invocations import it). */
+  readonly handlerPath: string;
   readonly zippedBytes: number;
   /** Size of the bundled handler module once unzipped. */
   readonly handlerBytes: number;
@@ -58,7 +60,7 @@ function handlerModules(zipDir: string): Map<string, string> {
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/gu;
 
 /** Bytes of `module` and of every local module it imports statically, each counted once. */
-function staticallyLoadedBytes(module: string): number {
+export function staticallyLoadedBytes(module: string): number {
   const seen = new Set<string>();
   const pending = [module];
   let bytes = 0;
@@ -100,6 +102,7 @@ export async function measureBundles(root: string, workDir: string, runs: number
     if (handler === undefined || !existsSync(handler)) throw new Error(`${zip} holds no handler ${module}`);
     results.push({
       name,
+      handlerPath: handler,
       zippedBytes: statSync(join(zipDir, zip)).size,
       handlerBytes: statSync(handler).size,
       loadedBytes: staticallyLoadedBytes(handler),

@@ -2,11 +2,13 @@
 // same seed as `npm run bench`): documents are read once, then the full analysis and the entity stage
 // alone are timed, five passes each, median reported. Usage: npx tsx scripts/bench/entities.ts
 import { analyzeDocument } from '../../src/core/analyze.js';
+import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { readText } from '../../src/core/read/read-document.js';
 import { tagEntities } from '../../src/core/tags/entities/tag-entities.js';
 import { buildCorpus, corpusBytes, loadSourceArticles } from './corpus.js';
-
 import { MB } from './throughput.js';
+
+const model = bundledModel();
 
 const CORPUS_SEED = 1;
 const PASSES = 5;
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
   });
   const entityMs = time(() => {
     tags = 0;
-    for (const text of texts) tags += tagEntities(text).length;
+    for (const text of texts) tags += tagEntities(text, model).length;
   });
   console.log(`entities: ${corpus.length} articles, ${megabytes.toFixed(2)} MB, median of ${PASSES} passes`);
   console.log(`  whole analysis (read excluded): ${(analysisMs / megabytes).toFixed(0)} ms/MB`);

@@ -8,10 +8,11 @@
 // Usage: npx tsx scripts/eval/fit-topics.ts /work/shared/dev/bbc [--weights | --write]
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { readText } from '../../src/core/read/read-document.js';
 import { handWrittenTaxonomy } from '../../src/core/tags/data/taxonomy.js';
 import { topicCalibration } from '../../src/core/tags/data/topic-calibration.js';
-import { defaultTaxonomy, toUnits } from '../../src/core/tags/taxonomy.js';
+import { toUnits } from '../../src/core/tags/taxonomy.js';
 import {
   calibratedScore,
   candidateFeatures,
@@ -21,6 +22,8 @@ import {
 } from '../../src/core/tags/topics.js';
 import { ALLOWED_OVERLAPS, DESK_OF_TOPIC, loadDeskCorpus } from './dev-topics.js';
 
+const model = bundledModel();
+
 interface Example {
   readonly x: number[];
   readonly y: 0 | 1;
@@ -29,7 +32,7 @@ interface Example {
 }
 
 function deskOfCandidate(c: TopicCandidate): string | undefined {
-  const topic = defaultTaxonomy.topics[c.topic];
+  const topic = model.taxonomy.topics[c.topic];
   return DESK_OF_TOPIC[c.name] ?? (topic?.parent === undefined ? undefined : DESK_OF_TOPIC[topic.parent]);
 }
 
@@ -37,7 +40,10 @@ async function examples(dir: string): Promise<Example[]> {
   const out: Example[] = [];
   for (const story of loadDeskCorpus(dir)) {
     const doc = await readText(story.text, { filename: `${story.id}.txt` });
-    const candidates = topicCandidates({ title: doc.title, sentences: doc.sentences.map((s) => s.text) });
+    const candidates = topicCandidates(
+      { title: doc.title, sentences: doc.sentences.map((s) => s.text) },
+      model.taxonomy,
+    );
     for (const c of candidates) {
       const desk = deskOfCandidate(c);
       if (desk === undefined) continue;
@@ -110,11 +116,14 @@ async function fitTermWeights(dir: string): Promise<Record<string, Record<string
   for (const story of loadDeskCorpus(dir)) {
     if (story.half !== 'fit') continue;
     const doc = await readText(story.text, { filename: `${story.id}.txt` });
-    const { hits } = matchEntries({ title: doc.title, sentences: doc.sentences.map((s) => s.text) });
+    const { hits } = matchEntries(
+      { title: doc.title, sentences: doc.sentences.map((s) => s.text) },
+      model.taxonomy,
+    );
     for (const entry of hits.keys()) {
       for (const { topic } of entry.postings) {
-        const name = defaultTaxonomy.topics[topic]?.name ?? '';
-        const parent = defaultTaxonomy.topics[topic]?.parent;
+        const name = model.taxonomy.topics[topic]?.name ?? '';
+        const parent = model.taxonomy.topics[topic]?.parent;
         const desk = DESK_OF_TOPIC[name] ?? (parent === undefined ? undefined : DESK_OF_TOPIC[parent]);
         if (desk === undefined) continue;
         if (desk !== story.desk && ALLOWED_OVERLAPS.some(([d, t]) => d === story.desk && t === name))

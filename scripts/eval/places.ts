@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../src/core/analyze.js';
+import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { readText } from '../../src/core/read/read-document.js';
 import { tagPlaces } from '../../src/core/tags/places.js';
 import type { Tag } from '../../src/core/tags/tag.js';
 import { analysisObjectTags } from '../../src/upload/object-tags.js';
 import { DEFAULT_CORPUS_DIR, loadCorpus } from './corpus.js';
 import { type TagMetrics, tagMetrics } from './tag-metrics.js';
+
+const model = bundledModel();
 
 const PLACE_FIXTURES = fileURLToPath(new URL('../../tests/fixtures/places/', import.meta.url));
 
@@ -129,10 +132,9 @@ async function scoreSet(cases: readonly PlaceCase[]): Promise<PlaceSetScores> {
     const analysis = await analyzeText(story.text, { filename: story.filename });
     const doc = await readText(story.text, { filename: story.filename });
     // Raw mention counts: the body as read, without the dateline, focus or threshold.
-    const raw = tagPlaces(
-      { title: doc.title, sentences: doc.sentences.map((s) => s.text) },
-      { minWeight: 0 },
-    );
+    const raw = tagPlaces({ title: doc.title, sentences: doc.sentences.map((s) => s.text) }, model, {
+      minWeight: 0,
+    });
     const objectTags = new Map(analysisObjectTags(analysis.tags).map((tag) => [tag.Key, tag.Value]));
     all.push({ expected: story.countries, predicted: names(analysis.tags, () => true) });
     focus.push({ expected: story.countries, predicted: names(analysis.tags, (tag) => tag.focus === true) });

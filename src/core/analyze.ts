@@ -3,23 +3,27 @@ import type { ArticleDocument } from './document.js';
 import { extractKeywords } from './keywords.js';
 import { detectLanguage } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
+import { bundledModel } from './model/bundled-model.js';
+import { type Model, withLexicon, withTaxonomy } from './model/model.js';
 import { type ReadOptions, readText } from './read/read-document.js';
 import { readFile } from './read/read-file.js';
 import { type SummaryOptions, selectSummary } from './summary/summarize.js';
 import { tagEntities } from './tags/entities/tag-entities.js';
 import { tagPlaces } from './tags/places.js';
 import type { TaggableText } from './tags/tag.js';
-import { defaultTaxonomy, type Taxonomy } from './tags/taxonomy.js';
+import type { Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
-import { ENGLISH, type Lexicon, tokenizeText } from './text/words.js';
+import { type Lexicon, type TokenizedText, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
-  /** Topic taxonomy; the bundled one by default. */
+  /** Lexicon, taxonomy, gazetteer and entity lexicon: {@link bundledModel} (loaded once) by default. */
+  readonly model?: Model;
+  /** Topic taxonomy in place of the model's (a user's taxonomy file, compiled once per version). */
   readonly taxonomy?: Taxonomy;
   /** How many keywords to report. */
   readonly keywords?: number;
-  /** The language's stemmer and stop words; English by default. */
+  /** The language's stemmer and stop words in place of the model's (English). */
   readonly lexicon?: Lexicon;
   /** What the output's `language` says: the detected code (`und` when undetermined); the lexicon's by default. */
   readonly language?: string;
@@ -42,19 +46,17 @@ const READING_WORDS_PER_MINUTE = 238;
  */
 export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = {}): Analysis {
   const texts = doc.sentences.map((s) => s.text);
-  const lexicon = options.lexicon ?? ENGLISH;
+  const base = options.model ?? bundledModel();
+  const model = withTaxonomy(
+    withLexicon(base, options.lexicon ?? base.lexicon),
+    options.taxonomy ?? base.taxonomy,
+  );
+  const { lexicon } = model;
   const tokens = tokenizeText(doc.title, texts, lexicon);
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
-  const firstParagraph = doc.sentences[0]?.paragraph;
-  const taggable: TaggableText = {
-    title: doc.title,
-    sentences: texts,
-    tokens,
-    dateline: doc.dateline ?? null,
-    leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
-  };
+  const taggable = taggableText(doc, tokens);
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -67,17 +69,17 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     format: doc.format,
     encoding: doc.encoding,
     summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
-    keywords: extractKeywords(stats, {
+    keywords: extractKeywords(stats, model, {
       sentences: texts,
       ...(options.keywords === undefined ? {} : { limit: options.keywords }),
     }),
     tags: [
       // The taxonomy's terms are English words with English stems: other languages get place tags only.
-      ...(lexicon.code === 'en' ? tagTopics(taggable, options.taxonomy ?? defaultTaxonomy) : []),
+      ...(lexicon.code === 'en' ? tagTopics(taggable, model) : []),
       // Organisations come from the entity stage, which reads the same gazetteer and merges its names.
-      ...tagPlaces(taggable, PLACE_OPTIONS).filter((tag) => tag.kind !== 'organization'),
+      ...tagPlaces(taggable, model, PLACE_OPTIONS).filter((tag) => tag.kind !== 'organization'),
       // People and organisations are found by English cues (titles, "said", suffixes): English only.
-      ...(lexicon.code === 'en' ? tagEntities(taggable) : []),
+      ...(lexicon.code === 'en' ? tagEntities(taggable, model) : []),
     ],
     stats: documentStats(doc, stats.totalWords),
     generator: GENERATOR,
@@ -105,7 +107,10 @@ export async function analyzeInItsLanguage(
   doc: ArticleDocument,
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  return analyzeDocument(doc, { ...options, ...(await documentLanguage(doc)) });
+  return analyzeDocument(doc, {
+    ...options,
+    ...(await documentLanguage(doc, options.model ?? bundledModel())),
+  });
 }
 
 // Detection reads at most this much of the document: enough to call any article, the same cost for all.
@@ -118,15 +123,28 @@ const LANGUAGE_SAMPLE_CHARS = 20_000;
  */
 export async function documentLanguage(
   doc: ArticleDocument,
+  model: Pick<Model, 'lexicon' | 'languages'> = bundledModel(),
 ): Promise<{ language: string; lexicon: Lexicon }> {
   let sample = doc.title ?? '';
   for (const sentence of doc.sentences) {
     if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
     sample += `\n${sentence.text}`;
   }
-  const guess = detectLanguage(sample, { maxChars: LANGUAGE_SAMPLE_CHARS });
-  if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: ENGLISH };
+  const guess = detectLanguage(sample, model.languages, { maxChars: LANGUAGE_SAMPLE_CHARS });
+  if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: model.lexicon };
   return { language: guess.code, lexicon: await toolsFor(guess) };
+}
+
+/** What the taggers read of a document: its title, sentences, tokens, dateline and lead length. */
+export function taggableText(doc: ArticleDocument, tokens: TokenizedText): TaggableText {
+  const firstParagraph = doc.sentences[0]?.paragraph;
+  return {
+    title: doc.title,
+    sentences: doc.sentences.map((s) => s.text),
+    tokens,
+    dateline: doc.dateline ?? null,
+    leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
+  };
 }
 
 function documentStats(doc: ArticleDocument, words: number): Stats {

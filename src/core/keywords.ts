@@ -1,5 +1,5 @@
 import type { Keyword } from './analysis.js';
-import { KEYWORD_STOP_WORDS } from './language/data/keyword-stop-words.js';
+import type { Model } from './model/model.js';
 import { round } from './score.js';
 import { commonestSurface } from './terms/surface.js';
 import type { NamePhrase, TermStats } from './terms/term-stats.js';
@@ -33,13 +33,6 @@ const TIME_WORDS = new Set(
     ' ',
   ),
 );
-
-let stopStems: ReadonlySet<string> | undefined;
-/** Stems of the keyword stop list, worked out on first use. */
-function keywordStopStems(): ReadonlySet<string> {
-  stopStems ??= new Set(KEYWORD_STOP_WORDS.map((word) => stem(word)));
-  return stopStems;
-}
 
 interface Candidate {
   term: string;
@@ -176,11 +169,15 @@ function collocations(
  * Organization" its "SCO"s); recurring lower-case pairs stay whole ("interest rates"); numbers, dates,
  * months, weekdays and generic verbs and adverbs ("expected", "ahead") are never keywords on their own.
  * A single word that mostly occurs inside a chosen phrase is left out in favour of the phrase.
- * @example extractKeywords(stats)[0] // { term: 'Xi Jinping', score: 1, count: 11 }
+ * @example extractKeywords(stats, model)[0] // { term: 'Xi Jinping', score: 1, count: 11 }
  */
-export function extractKeywords(stats: TermStats, options: KeywordOptions = {}): Keyword[] {
+export function extractKeywords(
+  stats: TermStats,
+  model: Pick<Model, 'keywordStopStems'>,
+  options: KeywordOptions = {},
+): Keyword[] {
   const { limit } = { ...DEFAULTS, ...options };
-  const stops = keywordStopStems();
+  const stops = model.keywordStopStems;
   const first = firstSentences(stats);
   const phrases = [...stats.phrases.values()].filter((phrase) => {
     const words = commonestSurface(phrase.surfaces).split(' ');

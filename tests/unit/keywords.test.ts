@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractKeywords } from '../../src/core/keywords.js';
+import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { splitSentences } from '../../src/core/segment/split-sentences.js';
 import { computeTermStats } from '../../src/core/terms/term-stats.js';
+
+const model = bundledModel();
 
 const SENTENCES = [
   'The Andean Development Bank lent money for a railway across the mountains.',
@@ -13,32 +16,34 @@ const SENTENCES = [
 
 describe('extractKeywords', () => {
   it('reports multi-word names in their surface form', () => {
-    const terms = extractKeywords(computeTermStats('Bank backs railway', SENTENCES)).map((k) => k.term);
+    const terms = extractKeywords(computeTermStats('Bank backs railway', SENTENCES), model).map(
+      (k) => k.term,
+    );
     expect(terms).toContain('Andean Development Bank');
     expect(terms.some((t) => t === 'andean develop bank')).toBe(false);
   });
 
   it('ranks the most frequent content word near the top with its count', () => {
-    const keywords = extractKeywords(computeTermStats(null, SENTENCES));
+    const keywords = extractKeywords(computeTermStats(null, SENTENCES), model);
     const railway = keywords.find((k) => k.term === 'railway');
     expect(railway?.count).toBe(4);
     expect(keywords.indexOf(railway ?? keywords[0] ?? { term: '', score: 0, count: 0 })).toBeLessThan(3);
   });
 
   it('leaves out a word that only occurs inside a chosen name', () => {
-    const terms = extractKeywords(computeTermStats(null, SENTENCES)).map((k) => k.term);
+    const terms = extractKeywords(computeTermStats(null, SENTENCES), model).map((k) => k.term);
     expect(terms).not.toContain('Andean');
   });
 
   it('scores keywords in [0, 1] with the best at 1, and honours the limit', () => {
-    const keywords = extractKeywords(computeTermStats(null, SENTENCES), { limit: 3 });
+    const keywords = extractKeywords(computeTermStats(null, SENTENCES), model, { limit: 3 });
     expect(keywords).toHaveLength(3);
     expect(keywords[0]?.score).toBe(1);
     for (const k of keywords) expect(k.score).toBeGreaterThan(0);
   });
 
   it('ignores words seen only once', () => {
-    const terms = extractKeywords(computeTermStats(null, SENTENCES)).map((k) => k.term.toLowerCase());
+    const terms = extractKeywords(computeTermStats(null, SENTENCES), model).map((k) => k.term.toLowerCase());
     expect(terms).not.toContain('coast');
   });
 });
@@ -48,7 +53,7 @@ function keywordsOf(name: string): string[] {
   const raw = readFileSync(new URL(`../fixtures/topics/${name}.txt`, import.meta.url), 'utf8');
   const [title = '', ...body] = raw.split('\n');
   const sentences = splitSentences(body.join('\n'));
-  return extractKeywords(computeTermStats(title, sentences), { sentences }).map((k) => k.term);
+  return extractKeywords(computeTermStats(title, sentences), model, { sentences }).map((k) => k.term);
 }
 
 const GENERIC =
@@ -70,6 +75,7 @@ describe('extractKeywords on news stories', () => {
         'Moreau met business leaders.',
         'Moreau later left for Abuja.',
       ]),
+      model,
     );
     expect(keywords[0]).toMatchObject({ term: 'Helena Moreau', count: 3 });
     expect(keywords.map((k) => k.term)).not.toContain('Moreau');
@@ -82,6 +88,7 @@ describe('extractKeywords on news stories', () => {
         'The PIF called for more climate finance.',
         'The PIF will meet again next year.',
       ]),
+      model,
     );
     expect(keywords.find((k) => k.term === 'Pacific Islands Forum')?.count).toBe(3);
     expect(keywords.map((k) => k.term)).not.toContain('PIF');
@@ -116,7 +123,7 @@ describe('extractKeywords on news stories', () => {
       'Another rise in food costs is likely.',
       'The rise in food costs worried shops.',
     ];
-    const terms = extractKeywords(computeTermStats(null, sentences), { sentences }).map((k) => k.term);
+    const terms = extractKeywords(computeTermStats(null, sentences), model, { sentences }).map((k) => k.term);
     expect(terms).not.toContain('rise food');
     expect(terms).toContain('food costs');
   });

@@ -1,3 +1,4 @@
+import { isAsciiLetter } from '../text/chars.js';
 import {
   DISTINCTIVE_LETTERS,
   FUNCTION_WORDS,
@@ -84,8 +85,11 @@ interface WordEntry {
   readonly weight: number;
 }
 
-interface Model {
+/** The function-word and letter tables detection reads, built from `data/languages.ts`; part of the core's model. */
+export interface LanguageModel {
   readonly languages: readonly LanguageCode[];
+  /** Index of English in `languages`. */
+  readonly english: number;
   readonly scriptOfLanguage: readonly Script[];
   readonly words: ReadonlyMap<string, WordEntry>;
   /** Distinctive letters, weighted as a fraction of a function word. */
@@ -96,7 +100,8 @@ interface Model {
   readonly ranges: readonly (readonly [number, number, ScriptInfo])[];
 }
 
-function buildModel(): Model {
+/** Builds the detection tables from the language data (a few milliseconds: no stemming). */
+export function compileLanguageModel(): LanguageModel {
   const languages: LanguageCode[] = [];
   const scriptOfLanguage: Script[] = [];
   const lists = new Map<string, number[]>();
@@ -125,16 +130,22 @@ function buildModel(): Model {
   const ranges = SCRIPTS.flatMap((info) => info.ranges.map(([lo, hi]) => [lo, hi, info] as const)).sort(
     (a, b) => a[0] - b[0],
   );
-  return { languages, scriptOfLanguage, words, letters, scoredScripts: new Set(scriptOfLanguage), ranges };
+  return {
+    languages,
+    english: languages.indexOf('en'),
+    scriptOfLanguage,
+    words,
+    letters,
+    scoredScripts: new Set(scriptOfLanguage),
+    ranges,
+  };
 }
 
-const model = buildModel();
-const ENGLISH_INDEX = model.languages.indexOf('en');
 const HAN = scriptInfo('Han');
 const KANA = scriptInfo('Kana');
 const HANGUL = scriptInfo('Hangul');
 
-function scriptOf(codePoint: number): ScriptInfo | undefined {
+function scriptOf(model: LanguageModel, codePoint: number): ScriptInfo | undefined {
   const { ranges } = model;
   let lo = 0;
   let hi = ranges.length - 1;
@@ -150,14 +161,14 @@ function scriptOf(codePoint: number): ScriptInfo | undefined {
 }
 
 /** Script-weighted letter counts of the examined text. */
-function countScripts(text: string): Map<ScriptInfo, number> {
+function countScripts(model: LanguageModel, text: string): Map<ScriptInfo, number> {
   const counts = new Map<ScriptInfo, number>();
   const latin = SCRIPTS[0];
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     // ASCII fast path: most text lede sees is Latin.
     if (cp < 0x80) {
-      if (latin !== undefined && ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) {
+      if (latin !== undefined && isAsciiLetter(cp)) {
         counts.set(latin, (counts.get(latin) ?? 0) + 1);
       }
       continue;
@@ -166,7 +177,7 @@ function countScripts(text: string): Map<ScriptInfo, number> {
       cp = text.codePointAt(i) ?? cp;
       i++;
     }
-    const info = scriptOf(cp);
+    const info = scriptOf(model, cp);
     if (info !== undefined) counts.set(info, (counts.get(info) ?? 0) + info.weight);
   }
   return counts;
@@ -189,7 +200,7 @@ interface WordScores {
 }
 
 /** One pass over the words: whole-text scores plus a vote from every sentence-sized chunk. */
-function scoreWords(text: string, script: Script): WordScores {
+function scoreWords(model: LanguageModel, text: string, script: Script): WordScores {
   const n = model.languages.length;
   const totals = new Float64Array(n);
   const chunk = new Float64Array(n);
@@ -279,8 +290,8 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function byWords(text: string, script: ScriptInfo, scriptShare: number): LanguageGuess {
-  const scores = scoreWords(text, script.script);
+function byWords(model: LanguageModel, text: string, script: ScriptInfo, scriptShare: number): LanguageGuess {
+  const scores = scoreWords(model, text, script.script);
   if (scores.words < MIN_WORDS) return undetermined('too-short', script.script);
   const coverage = scores.known / scores.words;
   let best = -1;
@@ -298,7 +309,7 @@ function byWords(text: string, script: ScriptInfo, scriptShare: number): Languag
   // real evidence: several of its own function words, and a density of them no table of figures has (a
   // wire of figures with "Den" for Denmark, "I" for a series and "vs" between columns has a handful).
   // Where that is lacking and English function words lead, the text is English.
-  const en = ENGLISH_INDEX;
+  const en = model.english;
   const enDistinct = en < 0 ? 0 : (scores.distinct[en] ?? 0);
   const enTotal = en < 0 ? 0 : (scores.totals[en] ?? 0);
   const thinForeign =
@@ -353,10 +364,14 @@ function byWords(text: string, script: ScriptInfo, scriptShare: number): Languag
  * Cyrillic, Arabic, Devanagari), frequent function words are counted, each word's weight split
  * between the languages that use it, and every sentence votes for its leading language: if the
  * sentences disagree the text is `mixed` rather than forced into one language.
- * @example detectLanguage('El ayuntamiento aprobó ayer el presupuesto de la ciudad para el año que viene.')
+ * @example detectLanguage('El ayuntamiento aprobó ayer el presupuesto de la ciudad para el año que viene.', model.languages)
  *   // { code: 'es', name: 'Spanish', confidence: 1, script: 'Latin' }
  */
-export function detectLanguage(text: string, options: DetectOptions = {}): LanguageGuess {
+export function detectLanguage(
+  text: string,
+  model: LanguageModel,
+  options: DetectOptions = {},
+): LanguageGuess {
   const maxChars = options.maxChars ?? defaults.maxChars;
   let sample = text.length > maxChars ? text.slice(0, maxChars) : text;
   // Do not leave half a surrogate pair at the cut.
@@ -364,7 +379,7 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   if (last >= 0xd800 && last <= 0xdbff) sample = sample.slice(0, -1);
   sample = sample.normalize('NFC');
 
-  const counts = countScripts(sample);
+  const counts = countScripts(model, sample);
   let total = 0;
   let top: ScriptInfo | undefined;
   let topCount = 0;
@@ -390,7 +405,7 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   }
 
   const share = topCount / total;
-  if (model.scoredScripts.has(top.script)) return byWords(sample, top, share);
+  if (model.scoredScripts.has(top.script)) return byWords(model, sample, top, share);
   if (top.language !== undefined) return detected(top.language, share, top.script);
   return undetermined('unrecognised', top.script);
 }

@@ -20,7 +20,7 @@ export interface SummaryOptions {
  * Default word budget. Journalists' highlights on the CNN/DailyMail development stories average 50 words,
  * but over 3.7 points each shorter than an article sentence: the same news takes about three lead
  * sentences (80-90 words) when sentences are kept whole. lede's ROUGE on those stories is flat from 75 to
- * 90 words (R-1 0.405, 0.401) and above Lead-3's at each, and 90 lets two long lead sentences through
+ * 90 words (R-1 0.401, 0.400) and above Lead-3's at each, and 90 lets two long lead sentences through
  * together, as wire copy often has them. See the README's Quality section.
  */
 export const DEFAULT_SUMMARY_WORDS = 90;
@@ -39,8 +39,15 @@ export const MAX_SUMMARY_SENTENCES = 50;
  * What a sentence's score is made of: the weights of its features, the multipliers for sentences that
  * cannot stand alone, and the redundancy settings. Passed in (with {@link SUMMARY_MODEL} as the default)
  * so the evaluation scripts can fit it; the product always uses the default.
+ *
+ * The features are combined as a weighted geometric mean, not a sum: a sentence's score is the product
+ * of (feature + floor) raised to each weight. A sum lets one strong feature carry a sentence the others
+ * reject (an early sentence nothing else in the story is about, a central one far down the story); a
+ * product makes every feature a gate on the others, so the lead wins when it is also what the story is
+ * about, and a central sentence when it is also early enough.
  */
 export interface SummaryModel {
+  /** Exponent of each feature in the product (0: the feature is ignored). */
   readonly weights: {
     /** Length-normalised term frequency: what the product promises, the heart of the score. */
     readonly terms: number;
@@ -48,11 +55,16 @@ export interface SummaryModel {
     readonly position: number;
     /** Share of the title's terms the sentence holds. */
     readonly title: number;
-    /** How much of the rest of the story the sentence covers (mean cosine similarity to the others). */
+    /** How much of the rest of the story the sentence covers (summed cosine similarity to the others). */
     readonly centrality: number;
     /** Prior against fragments and run-ons. */
     readonly length: number;
   };
+  /**
+   * Added to every feature but position (each in [0, 1]) before the product, so that one feature at 0
+   * lowers a sentence rather than ruling it out.
+   */
+  readonly featureFloor: number;
   /** Term frequency is divided by the sentence's term count to this power (0.5: square root). */
   readonly lengthExponent: number;
   /** The length prior is 1 from 12 words to this many, then falls off. */
@@ -61,8 +73,8 @@ export interface SummaryModel {
   readonly positionDecay: number;
   /**
    * Weight of similarity to earlier sentences in centrality, against 1 for later ones. Below 1 the
-   * centrality is position-aware, as in PacSum: a sentence that the rest of the story goes on to
-   * elaborate is central; one that only repeats what came before is not.
+   * centrality is directed, as in PacSum: a sentence that the rest of the story goes on to elaborate is
+   * central; one that only repeats what came before is not. The fit keeps it at 1 (see the README).
    */
   readonly centralityBackward: number;
   readonly penalty: {
@@ -80,10 +92,12 @@ export interface SummaryModel {
   readonly redundantSimilarity: number;
 }
 
-// Fitted on the development corpora (CNN/DailyMail highlights, BBC extractive references) by a small grid
-// search, then checked on the project's own corpus: see the README's Quality section.
+// Fitted on the development corpora (CNN/DailyMail highlights, BBC extractive references) by a grid and
+// coordinate search on one half of each, checked on the other half and on the project's own corpus: see
+// the README's Quality section.
 export const SUMMARY_MODEL: SummaryModel = Object.freeze({
-  weights: Object.freeze({ terms: 0.4, position: 0.6, title: 0, centrality: 0.1, length: 0.1 }),
+  weights: Object.freeze({ terms: 0.75, position: 2, title: 0, centrality: 1, length: 0.5 }),
+  featureFloor: 0.05,
   lengthExponent: 0.5,
   longSentenceWords: 35,
   positionDecay: 0.1,
@@ -165,8 +179,9 @@ function standaloneFactor(text: string, penalty: SummaryModel['penalty']): numbe
 }
 
 /**
- * Scores every sentence in [0, 1]: length-normalised sub-linear term frequency (names that recur count
- * double), position, title overlap, centrality and a length prior, times the stand-alone penalties.
+ * Scores every sentence in [0, 1]: the weighted geometric mean of length-normalised sub-linear term
+ * frequency (names that recur count double), position, title overlap, centrality and a length prior,
+ * times the stand-alone penalties.
  */
 export function scoreSentences(
   stats: TermStats,
@@ -192,10 +207,12 @@ export function scoreSentences(
   const centrality = centralities(stats, model.centralityBackward);
   const maxCentrality = centrality.reduce((m, v) => Math.max(m, v), 0);
   const titleSize = stats.titleTermIds.size;
-  const { weights } = model;
-  // Divided by the weights' sum so that scores stay in [0, 1] whatever the fitted weights are.
-  const weightSum =
-    weights.terms + weights.position + weights.title + weights.centrality + weights.length || 1;
+  const { weights, featureFloor: floor } = model;
+  // Position never falls to 0 (its own floor is 0.1), so it needs no added floor. Divided by the
+  // product's largest value (every feature at 1), so that scores stay in [0, 1] whatever the weights are.
+  const floored = weights.terms + weights.title + weights.centrality + weights.length;
+  const top = (1 + floor) ** floored;
+  const gate = (value: number, weight: number): number => (weight === 0 ? 1 : (value + floor) ** weight);
 
   return stats.sentences.map((sentence, index) => {
     const terms = maxRaw > 0 ? (raw[index] ?? 0) / maxRaw : 0;
@@ -205,13 +222,15 @@ export function scoreSentences(
       for (const id of sentence.termIds) if (stats.titleTermIds.has(id) && !seen.has(id)) seen.add(id);
       titleHits = seen.size / titleSize;
     }
-    const base =
-      weights.terms * terms +
-      weights.position * positionScore(index, model.positionDecay) +
-      weights.title * titleHits +
-      weights.centrality * (maxCentrality > 0 ? (centrality[index] ?? 0) / maxCentrality : 0) +
-      weights.length * lengthPrior(sentence.wordCount, model.longSentenceWords);
-    return (base / weightSum) * standaloneFactor(texts[index] ?? '', model.penalty);
+    const central = maxCentrality > 0 ? (centrality[index] ?? 0) / maxCentrality : 0;
+    const product =
+      gate(terms, weights.terms) *
+      positionScore(index, model.positionDecay) ** weights.position *
+      gate(titleHits, weights.title) *
+      gate(central, weights.centrality) *
+      gate(lengthPrior(sentence.wordCount, model.longSentenceWords), weights.length);
+    // min: the quotient of two equal products can round to just over 1.
+    return Math.min(1, product / top) * standaloneFactor(texts[index] ?? '', model.penalty);
   });
 }
 

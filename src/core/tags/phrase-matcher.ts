@@ -1,4 +1,4 @@
-import { letterMarkDigitAt } from '../text/chars.js';
+import { isAsciiLower, wordRun } from '../text/chars.js';
 /**
  * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
  * left to right, taking the longest phrase at each position. Case is kept, so "Turkey" and
@@ -19,13 +19,6 @@ export interface MatchToken {
 // semicolon, colon or bracket between two words is remembered; anything else between words is not.
 // Scanned by hand rather than with a Unicode-property regex: this runs over every sentence, and the
 // regex, its match objects and two replaces per word were a tenth of analysis time.
-/** Length in code units of the run of word characters starting at `at` (0 when none). */
-function wordRun(text: string, at: number): number {
-  let end = at;
-  for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
-  return end - at;
-}
-
 function isJoiner(code: number): boolean {
   return code === 0x2e || code === 0x27 || code === 0x2019; // . ' ’
 }
@@ -141,7 +134,7 @@ const UPPER_ONLY = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 function isUpperOnly(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code >= 0x61 && code <= 0x7a) return false;
+    if (isAsciiLower(code)) return false;
   }
   return UPPER_ONLY.test(text);
 }
@@ -163,7 +156,11 @@ export class PhraseTrie<T> {
 
   /** Adds a phrase; returns the value already stored for it, if another was there first. */
   add(surface: string, value: T): T | undefined {
-    const tokens = surfaceTokens(surface);
+    return this.addTokens(surfaceTokens(surface), value);
+  }
+
+  /** {@link add} for a phrase already split by {@link surfaceTokens} (a compiled gazetteer's). */
+  addTokens(tokens: readonly string[], value: T): T | undefined {
     const [first, ...rest] = tokens;
     if (first === undefined) return undefined;
     let node = this.child(this.root, first);

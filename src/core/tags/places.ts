@@ -1,15 +1,13 @@
 import { InvalidOptionsError } from '../../errors.js';
 import type { Dateline } from '../document.js';
+import type { Model } from '../model/model.js';
 import { round } from '../score.js';
 import { NAME_PREFIX_TITLES } from '../terms/name-words.js';
 import { isStopWord } from '../text/words.js';
-import { LEVEL_DEPTH, M49_AREAS, type M49Area } from './data/m49.js';
-import { AMBIGUOUS_ORGANIZATION_NAMES, ORGANIZATIONS, type OrganizationEntry } from './data/organizations.js';
+import { LEVEL_DEPTH } from './data/m49.js';
 import {
   CALENDAR_WORDS,
   CURRENCY_WORDS,
-  DATELINE_CITIES,
-  DATELINE_QUALIFIERS,
   NAME_DESIGNATORS,
   NAME_JOINERS,
   VENUE_NOUNS,
@@ -17,24 +15,14 @@ import {
   VENUE_VERBS,
   VENUE_WINDOW,
 } from './data/place-context.js';
+import { type AreaName, PERSON_CONTEXT, PLACES, type PlaceEntry } from './data/places.js';
+import { type CompiledRule, type Form, type Gazetteer, placeKey, type Target } from './gazetteer.js';
 import {
-  AMBIGUOUS_PLACE_NAMES,
-  type AmbiguousName,
-  AREA_PHRASES,
-  type AreaName,
-  NOT_PLACES,
-  PERSON_CONTEXT,
-  PLACES,
-  type PlaceEntry,
-} from './data/places.js';
-import {
-  foldDiacritics,
   isCapitalised,
   isShouting,
   isTitleCase,
   type MatchToken,
   type PhraseMatch,
-  PhraseTrie,
   tokenizeForMatching,
 } from './phrase-matcher.js';
 import type { Tag, TaggableText, TagKind } from './tag.js';
@@ -55,8 +43,6 @@ export interface PlaceOptions {
 }
 
 const DEFAULTS = Object.freeze({ minWeight: 1, minScore: 0, titleWeight: 3, maxPerKind: 10 });
-
-type Form = 'name' | 'alias' | 'demonym' | 'city' | 'subdivision' | 'metonym';
 
 // A demonym is weaker evidence than a name: "Chinese investors" in a story about Kazakhstan says
 // less about China than "Beijing" does, and "French" turns up in stories set anywhere.
@@ -104,47 +90,6 @@ const FOCUS_SHARE = 0.5;
 
 const MAX_EVIDENCE = 5;
 
-/** What a matched phrase stands for. */
-type Target =
-  | { readonly kind: 'place'; readonly key: string; readonly form: Form; readonly surface: string }
-  | { readonly kind: 'organization'; readonly id: string; readonly surface: string }
-  | { readonly kind: 'area'; readonly area: AreaName; readonly surface: string }
-  | { readonly kind: 'ambiguous'; readonly rule: CompiledRule; readonly form: Form; readonly surface: string }
-  | { readonly kind: 'none' };
-
-interface CompiledRule {
-  readonly index: number;
-  readonly rule: AmbiguousName;
-  readonly targetKind: 'place' | 'organization';
-  readonly notFollowedBy: ReadonlySet<string>;
-  readonly notPrecededBy: ReadonlySet<string>;
-}
-
-interface Gazetteer {
-  readonly trie: PhraseTrie<Target>;
-  /** Dateline qualifiers ("Calif.", "Ont."): place keys. */
-  readonly qualifiers: PhraseTrie<string>;
-  /** Cities read only in a dateline ("PHOENIX"): place keys. */
-  readonly datelineCities: PhraseTrie<string>;
-  /** Keyed by `placeKey`. */
-  readonly places: ReadonlyMap<string, PlaceEntry>;
-  readonly areas: ReadonlyMap<AreaName, M49Area>;
-  readonly organizations: ReadonlyMap<string, OrganizationEntry>;
-  readonly rules: readonly CompiledRule[];
-  /** Cue token -> the rule readings it votes for. */
-  readonly cues: ReadonlyMap<string, readonly { readonly rule: number; readonly reading: number }[]>;
-  /** Phrases claimed by two different targets; the first claim wins. Empty for the bundled data. */
-  readonly conflicts: readonly string[];
-}
-
-/**
- * The key a place is counted under: its ISO code, or for a historic state a marked one, since West
- * Germany's DE is also unified Germany's. Ambiguity rules and successors name live states' codes.
- */
-function placeKey(entry: PlaceEntry): string {
-  return entry.status === 'historic' ? `historic:${entry.code}` : entry.code;
-}
-
 const PERSON = {
   honorifics: new Set<string>(PERSON_CONTEXT.honorifics),
   speechVerbs: new Set<string>(PERSON_CONTEXT.speechVerbs),
@@ -163,122 +108,6 @@ const CONTEXT = {
 
 /** Words before a historic state's name that make it history rather than the subject ("the former Soviet Union"). */
 const HISTORIC_PAST = new Set(['former', 'ex', 'Former', 'Ex', 'FORMER', 'EX']);
-
-const NO_PLURAL = /(?:s|sh|ch|x|z|ese)$/;
-
-/** "Kazakh" -> "Kazakhs"; nationalities ending in a sibilant ("Swiss", "Irish") or "-ese" take none. */
-function demonymPlural(demonym: string): string | undefined {
-  return NO_PLURAL.test(demonym) ? undefined : `${demonym}s`;
-}
-
-function sameTarget(a: Target, b: Target): boolean {
-  if (a.kind === 'place' && b.kind === 'place') return a.key === b.key;
-  if (a.kind === 'organization' && b.kind === 'organization') return a.id === b.id;
-  if (a.kind === 'area' && b.kind === 'area') return a.area === b.area;
-  if (a.kind === 'ambiguous' && b.kind === 'ambiguous') return a.rule === b.rule;
-  return a.kind === 'none' && b.kind === 'none';
-}
-
-function compile(): Gazetteer {
-  const trie = new PhraseTrie<Target>();
-  const conflicts: string[] = [];
-  const add = (surface: string, target: Target): void => {
-    for (const variant of new Set([surface, foldDiacritics(surface)])) {
-      const existing = trie.add(variant, target);
-      if (existing !== undefined && !sameTarget(existing, target)) conflicts.push(variant);
-    }
-  };
-
-  const rules: CompiledRule[] = [];
-  const governed = new Set<string>();
-  const cues = new Map<string, { rule: number; reading: number }[]>();
-  const compileRules = (list: readonly AmbiguousName[], targetKind: 'place' | 'organization'): void => {
-    for (const rule of list) {
-      const compiled: CompiledRule = {
-        index: rules.length,
-        rule,
-        targetKind,
-        notFollowedBy: new Set(rule.notFollowedBy ?? []),
-        notPrecededBy: new Set(rule.notPrecededBy ?? []),
-      };
-      rules.push(compiled);
-      rule.readings.forEach((reading, readingIndex) => {
-        for (const cue of reading.cues ?? []) {
-          const votes = cues.get(cue) ?? [];
-          votes.push({ rule: compiled.index, reading: readingIndex });
-          cues.set(cue, votes);
-        }
-      });
-      for (const surface of rule.surfaces) {
-        governed.add(surface);
-        governed.add(foldDiacritics(surface));
-      }
-    }
-  };
-  compileRules(AMBIGUOUS_PLACE_NAMES, 'place');
-  compileRules(AMBIGUOUS_ORGANIZATION_NAMES, 'organization');
-
-  // The order only decides which claim wins a conflict, and conflicts are a data error the unit
-  // test reports.
-  for (const phrase of NOT_PLACES) add(phrase, { kind: 'none' });
-  for (const compiled of rules) {
-    for (const surface of compiled.rule.surfaces) {
-      add(surface, { kind: 'ambiguous', rule: compiled, form: 'alias', surface });
-    }
-  }
-  const addPlaceForm = (entry: PlaceEntry, surface: string, form: Form): void => {
-    if (governed.has(surface) || governed.has(foldDiacritics(surface))) return;
-    add(surface, { kind: 'place', key: placeKey(entry), form, surface });
-  };
-  const places = new Map<string, PlaceEntry>();
-  for (const entry of PLACES) {
-    places.set(placeKey(entry), entry);
-    addPlaceForm(entry, entry.name, 'name');
-    for (const alias of entry.aliases) addPlaceForm(entry, alias, 'alias');
-    for (const demonym of entry.demonyms) {
-      addPlaceForm(entry, demonym, 'demonym');
-      const plural = demonymPlural(demonym);
-      if (plural !== undefined) addPlaceForm(entry, plural, 'demonym');
-    }
-    for (const city of entry.cities) addPlaceForm(entry, city, 'city');
-    for (const subdivision of entry.subdivisions ?? []) addPlaceForm(entry, subdivision, 'subdivision');
-    for (const metonym of entry.metonyms ?? []) addPlaceForm(entry, metonym, 'metonym');
-  }
-  for (const phrase of AREA_PHRASES) {
-    for (const surface of phrase.surfaces) add(surface, { kind: 'area', area: phrase.area, surface });
-  }
-  const organizations = new Map<string, OrganizationEntry>();
-  for (const entry of ORGANIZATIONS) {
-    organizations.set(entry.id, entry);
-    for (const surface of [entry.name, ...entry.names, ...entry.acronyms]) {
-      if (governed.has(surface)) continue;
-      add(surface, { kind: 'organization', id: entry.id, surface });
-    }
-  }
-  const qualifiers = new PhraseTrie<string>();
-  for (const qualifier of DATELINE_QUALIFIERS) {
-    for (const surface of qualifier.surfaces) qualifiers.add(surface, qualifier.code);
-  }
-  const datelineCities = new PhraseTrie<string>();
-  for (const city of DATELINE_CITIES) {
-    for (const surface of city.surfaces) datelineCities.add(surface, city.code);
-  }
-  const areas = new Map<AreaName, M49Area>(M49_AREAS.map((area) => [area.name, area]));
-  return { trie, qualifiers, datelineCities, places, areas, organizations, rules, cues, conflicts };
-}
-
-let gazetteer: Gazetteer | undefined;
-
-// Compiled on first use rather than at import, so a cold start that never tags places never pays.
-function getGazetteer(): Gazetteer {
-  gazetteer ??= compile();
-  return gazetteer;
-}
-
-/** Phrases the bundled data gives two different meanings; the data test expects none. */
-export function placeGazetteerConflicts(): readonly string[] {
-  return getGazetteer().conflicts;
-}
 
 /** Where a unit of text stands in the story. */
 interface Unit {
@@ -914,12 +743,16 @@ const KIND_ORDER: Readonly<Record<TagKind, number>> = {
  * kind. Linear in the length of the text.
  *
  * @example
- * tagPlaces({ title: 'Japan courts Central Asia', sentences: ['Talks opened in Tashkent on Monday.'] })
+ * tagPlaces({ title: 'Japan courts Central Asia', sentences: ['Talks opened in Tashkent on Monday.'] }, model)
  * // [{ name: 'Asia', kind: 'region', score: 1, code: '142', level: 'region', focus: true, ... }, ...]
  */
-export function tagPlaces(text: TaggableText, options: PlaceOptions = {}): Tag[] {
+export function tagPlaces(
+  text: TaggableText,
+  model: Pick<Model, 'gazetteer'>,
+  options: PlaceOptions = {},
+): Tag[] {
   const settings = validate(options);
-  const gaz = getGazetteer();
+  const gaz = model.gazetteer;
   const scan: Scan = {
     places: new Map(),
     organizations: new Map(),

@@ -62,9 +62,9 @@ export interface TaxonomyEntry {
 
 export interface CompiledTopic {
   readonly name: string;
-  readonly description: string | undefined;
-  readonly code: string | undefined;
-  readonly parent: string | undefined;
+  readonly description?: string | undefined;
+  readonly code?: string | undefined;
+  readonly parent?: string | undefined;
   /** Sum of the topic's weights: how much vocabulary it can match, used to keep big topics from winning by size. */
   readonly mass: number;
 }
@@ -174,57 +174,62 @@ function addEntries(index: IndexBuilder, entries: readonly TermData[], topic: nu
   return mass;
 }
 
+/** A compiled taxonomy as plain data: what the build writes for the bundled taxonomy. */
+export interface TaxonomyIndexData {
+  readonly minScore: number;
+  readonly topics: readonly CompiledTopic[];
+  /** Term entries in index order, keyed by their space-joined stems (a hyphenated term has two). */
+  readonly terms: readonly (readonly [string, TaxonomyEntry['postings']])[];
+  /** Phrase entries in index order, keyed by their space-joined stems. */
+  readonly phrases: readonly (readonly [string, TaxonomyEntry['postings']])[];
+}
+
 /**
- * Compiles a taxonomy already known to be valid (the bundled one, or one that went through
- * `compileTaxonomy` in taxonomy-schema.ts) for matching: stems every term and phrase once and indexes
- * them, so an entry several topics list costs one lookup.
+ * Stems every term and phrase of a taxonomy already known to be valid (the bundled one, or one that
+ * went through `compileTaxonomy` in taxonomy-schema.ts) and indexes them, so that an entry several
+ * topics list costs one lookup. The costly half of compiling; {@link taxonomyFrom} is the cheap one.
  */
-export function compileValidTaxonomy(valid: TaxonomyData): Taxonomy {
+export function compileTaxonomyData(valid: TaxonomyData): TaxonomyIndexData {
   const termIndex: IndexBuilder = new Map();
   const phraseIndex: IndexBuilder = new Map();
   const topics: CompiledTopic[] = valid.topics.map((topic, t) => {
     const mass = addEntries(termIndex, topic.terms, t) + addEntries(phraseIndex, topic.phrases ?? [], t);
-    return { name: topic.name, description: topic.description, code: topic.code, parent: topic.parent, mass };
+    // Absent fields rather than `undefined` ones: the same object whether built here or read from JSON.
+    return {
+      name: topic.name,
+      ...(topic.description === undefined ? {} : { description: topic.description }),
+      ...(topic.code === undefined ? {} : { code: topic.code }),
+      ...(topic.parent === undefined ? {} : { parent: topic.parent }),
+      mass,
+    };
   });
+  const entries = (index: IndexBuilder) => [...index].map(([key, { postings }]) => [key, postings] as const);
+  return {
+    minScore: valid.minScore ?? FALLBACK_MIN_SCORE,
+    topics,
+    terms: entries(termIndex),
+    phrases: entries(phraseIndex),
+  };
+}
 
+/** Loads a compiled taxonomy's data into the maps `tagTopics` reads. */
+export function taxonomyFrom(data: TaxonomyIndexData): Taxonomy {
   const terms = new Map<string, TaxonomyEntry>();
-  for (const [key, entry] of termIndex) terms.set(key, { key, ...entry });
+  for (const [key, postings] of data.terms) terms.set(key, { key, stems: key.split(' '), postings });
   const phrases = new Map<string, TaxonomyEntry[]>();
-  for (const [key, entry] of phraseIndex) {
-    const [first] = entry.stems;
+  for (const [key, postings] of data.phrases) {
+    const stems = key.split(' ');
+    const [first] = stems;
     if (first === undefined) continue;
     const list = phrases.get(first) ?? [];
-    list.push({ key, ...entry });
+    list.push({ key, stems, postings });
     phrases.set(first, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-
-  return Object.freeze({ minScore: valid.minScore ?? FALLBACK_MIN_SCORE, topics, terms, phrases });
+  return Object.freeze({ minScore: data.minScore, topics: data.topics, terms, phrases });
 }
 
-let compiledDefault: Taxonomy | undefined;
-function bundled(): Taxonomy {
-  // The bundled data is validated by its unit test, not here: that saves a cold start ~30 ms of zod.
-  compiledDefault ??= compileValidTaxonomy(bundledTaxonomy);
-  return compiledDefault;
+/** Compiles a valid taxonomy for matching at run time (a user's): {@link compileTaxonomyData}, then load. */
+export function compileValidTaxonomy(valid: TaxonomyData): Taxonomy {
+  return taxonomyFrom(compileTaxonomyData(valid));
 }
-
-/**
- * The bundled taxonomy, compiled on first use rather than at import: a cold start that never tags pays
- * nothing for stemming the vocabulary.
- * @example tagTopics(text, defaultTaxonomy)
- */
-export const defaultTaxonomy: Taxonomy = Object.freeze({
-  get minScore() {
-    return bundled().minScore;
-  },
-  get topics() {
-    return bundled().topics;
-  },
-  get terms() {
-    return bundled().terms;
-  },
-  get phrases() {
-    return bundled().phrases;
-  },
-});

@@ -1,10 +1,11 @@
 import { InvalidOptionsError } from '../../errors.js';
+import type { Model } from '../model/model.js';
 import { round } from '../score.js';
 import { commonestSurface } from '../terms/surface.js';
 import { sentenceCount, sentenceIds, titleIds, tokenizeText } from '../text/words.js';
 import { type TopicCalibration, topicCalibration } from './data/topic-calibration.js';
 import type { Tag, TaggableText } from './tag.js';
-import { defaultTaxonomy, type Taxonomy, type TaxonomyEntry, tokenUnits, type Unit } from './taxonomy.js';
+import { type Taxonomy, type TaxonomyEntry, tokenUnits, type Unit } from './taxonomy.js';
 
 export interface TopicOptions {
   /**
@@ -252,7 +253,7 @@ export interface EntryMatches {
 }
 
 /** The taxonomy entries the title and sentences match, with their counts (for fitting term weights). */
-export function matchEntries(text: TaggableText, taxonomy: Taxonomy = defaultTaxonomy): EntryMatches {
+export function matchEntries(text: TaggableText, taxonomy: Taxonomy): EntryMatches {
   const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
   const hits = new Map<TaxonomyEntry, Hits>();
   // A surface form's units are worked out once per document, then each sentence is read from them.
@@ -283,7 +284,7 @@ export function matchEntries(text: TaggableText, taxonomy: Taxonomy = defaultTax
  * facts its score is computed from. Reads every word once: linear in the text.
  * @example topicCandidates({ title: 'Rates rise', sentences: ['The central bank raised interest rates.'] })[0].name // 'economy'
  */
-export function topicCandidates(text: TaggableText, taxonomy: Taxonomy = defaultTaxonomy): TopicCandidate[] {
+export function topicCandidates(text: TaggableText, taxonomy: Taxonomy): TopicCandidate[] {
   const { hits, contentWords, bodySentences } = matchEntries(text, taxonomy);
   if (hits.size === 0) return [];
   const { k1, b } = SCORING;
@@ -361,14 +362,15 @@ export function topicCandidates(text: TaggableText, taxonomy: Taxonomy = default
  * or scores at least `sureScore`.
  *
  * @example
- * tagTopics({ title: 'Central bank raises interest rates', sentences: ['Inflation hit 6%.'] })
+ * tagTopics({ title: 'Central bank raises interest rates', sentences: ['Inflation hit 6%.'] }, model)
  * // [{ name: 'economy', kind: 'topic', score: 0.9, evidence: ['interest rates', 'central bank', 'Inflation'], code: 'medtop:20000344', parent: 'business' }]
  */
 export function tagTopics(
   text: TaggableText,
-  taxonomy: Taxonomy = defaultTaxonomy,
+  model: Pick<Model, 'taxonomy'>,
   options: TopicOptions = {},
 ): Tag[] {
+  const { taxonomy } = model;
   return selectTopics(scoreCandidates(topicCandidates(text, taxonomy)), taxonomy, options);
 }
 
@@ -388,7 +390,7 @@ export function scoreCandidates(candidates: readonly TopicCandidate[]): ScoredCa
 /** The tagging rule of {@link tagTopics} over scored candidates (best first): the main topic, then secondaries. */
 export function selectTopics(
   scored: readonly ScoredCandidate[],
-  taxonomy: Taxonomy = defaultTaxonomy,
+  taxonomy: Taxonomy,
   options: TopicOptions = {},
 ): Tag[] {
   const o = resolveOptions(taxonomy, options);

@@ -1,4 +1,10 @@
-import { charLengthAt, isWhitespaceCode, letterMarkDigitAt } from '../text/chars.js';
+import {
+  charLengthAt,
+  isAsciiDigit,
+  isAsciiUpper,
+  isWhitespaceCode,
+  letterMarkDigitAt,
+} from '../text/chars.js';
 import { NAME_CONNECTORS, NAME_PREFIX_TITLES } from './name-words.js';
 
 // A capitalised word: an upper-case letter then letters, marks, apostrophes or hyphens ("Nur-Sultan",
@@ -30,10 +36,10 @@ function isCapitalised(word: string): boolean {
   if (word === '') return false;
   const first = word.charCodeAt(0);
   if (first >= 0x80) return CAPITALISED.test(word);
-  if (first < 0x41 || first > 0x5a) return false;
+  if (!isAsciiUpper(first)) return false;
   for (let i = 1; i < word.length; i += 1) {
     const code = word.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return false;
+    if (isAsciiDigit(code)) return false;
     if (code >= 0x80) return CAPITALISED.test(word);
   }
   return true;

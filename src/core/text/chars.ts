@@ -32,8 +32,43 @@ export function charLengthAt(text: string, at: number): 1 | 2 {
   return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
+/** A–Z. */
+export function isAsciiUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+/** a–z. */
+export function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+/** 0–9. */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** A–Z or a–z. */
+export function isAsciiLetter(code: number): boolean {
+  return isAsciiLower(code | 0x20);
+}
+
 function isAsciiLetterOrDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return isAsciiDigit(code) || isAsciiLetter(code);
+}
+
+const UPPER = /^\p{Lu}$/u;
+const LOWER = /^\p{Ll}$/u;
+
+/** True for an upper-case letter (one character: one code unit or a surrogate pair). */
+export function isUpperChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? isAsciiUpper(code) : UPPER.test(char);
+}
+
+/** True for a lower-case letter (one character: one code unit or a surrogate pair). */
+export function isLowerChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? isAsciiLower(code) : LOWER.test(char);
 }
 
 function nonAsciiLength(text: string, at: number, pattern: RegExp): 0 | 1 | 2 {
@@ -46,6 +81,16 @@ export function letterMarkDigitAt(text: string, at: number): 0 | 1 | 2 {
   const code = text.charCodeAt(at);
   if (code < 0x80) return isAsciiLetterOrDigit(code) ? 1 : 0;
   return nonAsciiLength(text, at, LETTER_MARK_DIGIT);
+}
+
+/**
+ * Length in code units of the run of letters, marks and digits starting at `at` (0 when none): the
+ * word characters every tokeniser in the core is built from.
+ */
+export function wordRun(text: string, at: number): number {
+  let end = at;
+  for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
+  return end - at;
 }
 
 /** Code units of the letter or digit at `at`, or 0 when it is something else. */

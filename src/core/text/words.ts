@@ -1,25 +1,45 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
-
-// natural's WordTokenizer splits on anything outside [A-Za-z0-9], which cuts "Zürich" and "Türkiye" in
-// two; the same tokenizer class with a Unicode-aware gap pattern keeps letters of every script together.
-const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{M}\p{N}'’-]+/u });
+import { wordRun } from './chars.js';
 
 const EDGE_PUNCTUATION = /^['’-]+|['’-]+$/g;
 const POSSESSIVE = /['’]s$/i;
-const HAS_JOINER = /['’-]/;
+
+/** Apostrophes and hyphens: inside a term word ("O’Brien", "cease-fire"), never a word of their own. */
+function isTermJoiner(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2d;
+}
 
 /**
- * Splits text into word tokens in their surface form, possessives dropped.
+ * Splits text into word tokens in their surface form, possessives dropped: runs of letters, marks,
+ * digits, apostrophes and hyphens (so "Zürich", "O’Brien" and "cease-fire" stay whole), with edge
+ * apostrophes and hyphens trimmed. (natural's RegexpTokenizer with that gap pattern gave the same
+ * tokens; scanning with the core's character classes needs no split array or its `underscore`.)
  * @example tokenize("Kazakhstan’s capital, Astana") // ['Kazakhstan', 'capital', 'Astana']
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const raw of tokenizer.tokenize(text)) {
+  let at = 0;
+  while (at < text.length) {
+    let end = at;
+    let joined = false;
+    for (;;) {
+      const run = wordRun(text, end);
+      if (run > 0) end += run;
+      else if (isTermJoiner(text.charCodeAt(end))) {
+        end += 1;
+        joined = true;
+      } else break;
+    }
+    if (end === at) {
+      at += 1;
+      continue;
+    }
+    const raw = text.slice(at, end);
     // Most tokens hold no apostrophe or hyphen: skip the two regex passes for them (a hot loop).
-    const token = HAS_JOINER.test(raw) ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
+    const token = joined ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
     if (token !== '') out.push(token);
+    at = end;
   }
   return out;
 }
@@ -132,10 +152,10 @@ export interface WordInfo {
 
 // Stemming, lower-casing and the stop-word test dominated analysis time when each stage did them per
 // token; news vocabulary is small (a 1 MB corpus has ~25,000 distinct surface forms), so a bounded
-// memo keyed by the surface form turns them into one map lookup.
+// memo keyed by the surface form turns them into one map lookup. Each lexicon owns its memo: keyed
+// weakly by the lexicon, it goes when the caller drops the lexicon (or the model holding it).
 const CACHE_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
-const infoCaches = new Map<Lexicon, Map<string, WordInfo>>();
+const infoCaches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 
 const HAS_LETTER = /\p{L}/u;
 
@@ -146,16 +166,28 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 }
 
 /**
- * Porter stem of a token, lower-cased, memoised.
+ * An English lexicon: natural's Porter stemmer, with its own memo, and natural's stop words plus
+ * the news fillers above.
+ */
+export function createEnglishLexicon(): Lexicon {
+  const stems = new Map<string, string>();
+  return Object.freeze({
+    code: 'en',
+    stem: (lower: string) => stems.get(lower) ?? remember(stems, lower, PorterStemmer.stem(lower)),
+    isStopWord,
+  });
+}
+
+/** The English lexicon of the bundled model. */
+export const ENGLISH: Lexicon = createEnglishLexicon();
+
+/**
+ * Porter stem of a token, lower-cased, memoised (in {@link ENGLISH}).
  * @example stem('Organizations') // 'organ'
  */
 export function stem(token: string): string {
-  const lower = token.toLowerCase();
-  return stemCache.get(lower) ?? remember(stemCache, lower, PorterStemmer.stem(lower));
+  return ENGLISH.stem(token.toLowerCase());
 }
-
-/** English: natural's Porter stemmer and stop words, plus the news fillers above. */
-export const ENGLISH: Lexicon = Object.freeze({ code: 'en', stem, isStopWord });
 
 /**
  * A token's lower-case form, stem, and whether it holds a letter and is a stop word, in a language

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { coldStartOutputs } from '../../../scripts/bench/composition.js';
 import { LAMBDA_ESBUILD_OPTIONS } from '../../../scripts/lambda-bundle.js';
 
 const HANDLERS = {
@@ -36,19 +37,9 @@ async function bundle(entry: string): Promise<Metafile> {
 
 /** The source files in the output files a cold start loads: the entry and what it imports statically. */
 function coldStartInputs(metafile: Metafile, entry: string): string[] {
-  const outputs = metafile.outputs;
-  const first = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === entry);
-  if (first === undefined) throw new Error(`no output for ${entry}`);
-  const loaded = new Set<string>();
-  const pending = [first];
-  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-    if (loaded.has(path)) continue;
-    loaded.add(path);
-    for (const imported of outputs[path]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) pending.push(imported.path);
-    }
-  }
-  return [...loaded].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
+  return coldStartOutputs(metafile, entry).flatMap((path) =>
+    Object.keys(metafile.outputs[path]?.inputs ?? {}),
+  );
 }
 
 function packagesOf(inputs: readonly string[]): Set<string> {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { s3TaxonomySource } from '../../../src/adapters/taxonomy-source.js';
+import type { Taxonomy } from '../../../src/core/tags/taxonomy.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
 import { putObject, useLocalS3 } from './support.js';
 
@@ -40,8 +41,8 @@ function source(key = KEY) {
   return s3TaxonomySource(local.client, { bucket: BUCKET, key, mode: 'extend' }, { ttlMs: TTL_MS, now });
 }
 
-const topicNames = async (taxonomy: Promise<Parameters<typeof tagTopics>[1]>) =>
-  tagTopics(STORY, await taxonomy).map((tag) => tag.name);
+const topicNames = async (taxonomy: Promise<Taxonomy>) =>
+  tagTopics(STORY, { taxonomy: await taxonomy }).map((tag) => tag.name);
 
 describe('taxonomy from S3', () => {
   it("loads the user's taxonomy, extending the bundled one", async () => {

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES } from '../../../src/core/language/data/languages.js';
 import { detectLanguage, languageName } from '../../../src/core/language/detect.js';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
+
+const { languages } = bundledModel();
 
 const SAMPLES = new URL('../../fixtures/languages/', import.meta.url);
 const ARTICLES = new URL('../../fixtures/articles/', import.meta.url);
@@ -31,7 +34,7 @@ describe('detectLanguage on the sample articles', () => {
   });
 
   it.each(languageSamples)('names %s', (code) => {
-    const guess = detectLanguage(sample(`${code}.txt`));
+    const guess = detectLanguage(sample(`${code}.txt`), languages);
     expect(guess.code).toBe(code);
     expect(guess.name).toBe(languageName(code));
     expect(guess.confidence).toBeGreaterThanOrEqual(0.5);
@@ -39,7 +42,7 @@ describe('detectLanguage on the sample articles', () => {
 
   it.each(languageSamples)('never names a wrong language for a single sentence of the %s sample', (code) => {
     for (const line of lines(code)) {
-      const guess = detectLanguage(line);
+      const guess = detectLanguage(line, languages);
       expect([code, 'und'], line).toContain(guess.code);
     }
   });
@@ -48,7 +51,7 @@ describe('detectLanguage on the sample articles', () => {
     const all = lines(code);
     let named = 0;
     for (let i = 0; i + 1 < all.length; i++) {
-      const guess = detectLanguage(`${all[i]}\n${all[i + 1]}`);
+      const guess = detectLanguage(`${all[i]}\n${all[i + 1]}`, languages);
       expect([code, 'und']).toContain(guess.code);
       if (guess.code === code) named++;
     }
@@ -57,7 +60,7 @@ describe('detectLanguage on the sample articles', () => {
   });
 
   it('tells Norwegian, Danish and Swedish apart', () => {
-    expect(['no', 'da', 'sv'].map((code) => detectLanguage(sample(`${code}.txt`)).code)).toEqual([
+    expect(['no', 'da', 'sv'].map((code) => detectLanguage(sample(`${code}.txt`), languages).code)).toEqual([
       'no',
       'da',
       'sv',
@@ -65,34 +68,37 @@ describe('detectLanguage on the sample articles', () => {
   });
 
   it('tells Chinese (Han only) from Japanese (Han with kana)', () => {
-    expect(detectLanguage(sample('zh.txt')).code).toBe('zh');
-    expect(detectLanguage(sample('ja.txt')).code).toBe('ja');
+    expect(detectLanguage(sample('zh.txt'), languages).code).toBe('zh');
+    expect(detectLanguage(sample('ja.txt'), languages).code).toBe('ja');
   });
 
   it('names English in every English article of the analysis tests', () => {
     const files = readdirSync(ARTICLES).filter((name) => name.endsWith('.txt'));
     expect(files.length).toBeGreaterThan(0);
     for (const name of files) {
-      expect(detectLanguage(readFileSync(new URL(name, ARTICLES), 'utf8')).code, name).toBe('en');
+      expect(detectLanguage(readFileSync(new URL(name, ARTICLES), 'utf8'), languages).code, name).toBe('en');
     }
   });
 });
 
 describe('detectLanguage on hard cases', () => {
   it('names English in an article full of Spanish, French, German, Nordic and Polish names', () => {
-    expect(detectLanguage(sample('en-foreign-names.txt')).code).toBe('en');
+    expect(detectLanguage(sample('en-foreign-names.txt'), languages).code).toBe('en');
   });
 
   it('names Spanish in a Spanish article quoting one English sentence', () => {
-    expect(detectLanguage(sample('es-english-quote.txt')).code).toBe('es');
+    expect(detectLanguage(sample('es-english-quote.txt'), languages).code).toBe('es');
   });
 
   it('calls a notice alternating English and Spanish sentences mixed', () => {
-    expect(detectLanguage(sample('mixed-en-es.txt'))).toMatchObject({ code: 'und', reason: 'mixed' });
+    expect(detectLanguage(sample('mixed-en-es.txt'), languages)).toMatchObject({
+      code: 'und',
+      reason: 'mixed',
+    });
   });
 
   it('calls a headline too short', () => {
-    expect(detectLanguage(sample('short.txt'))).toMatchObject({
+    expect(detectLanguage(sample('short.txt'), languages)).toMatchObject({
       code: 'und',
       name: 'undetermined',
       reason: 'too-short',
@@ -102,25 +108,25 @@ describe('detectLanguage on hard cases', () => {
   it.each(['', '   \n\t ', '12,500 — 3.4% (2025)', 'Hello world', 'Presupuesto aprobado'])(
     'calls %j too short',
     (text) => {
-      expect(detectLanguage(text)).toMatchObject({ code: 'und', reason: 'too-short' });
+      expect(detectLanguage(text, languages)).toMatchObject({ code: 'und', reason: 'too-short' });
     },
   );
 
   it('calls a list of place names unrecognised rather than guessing', () => {
     const text =
       'Zagreb, Lisboa, Montevideo, Reykjavik, Nairobi, Canberra, Ottawa, Santiago, Bogota, Lima, Quito, Caracas.';
-    expect(detectLanguage(text)).toMatchObject({ code: 'und', reason: 'unrecognised' });
+    expect(detectLanguage(text, languages)).toMatchObject({ code: 'und', reason: 'unrecognised' });
   });
 
   // Latvian, Basque, Welsh, Albanian, Lithuanian and Slovenian: short news paragraphs in languages with
   // no word list, or (Slovenian) one too close to Croatian and Slovak to call from three sentences.
   it.each(readdirSync(new URL('unlisted/', SAMPLES)))('names no language for unlisted/%s', (name) => {
     const text = readFileSync(new URL(`unlisted/${name}`, SAMPLES), 'utf8');
-    expect(detectLanguage(text).code).toBe('und');
+    expect(detectLanguage(text, languages).code).toBe('und');
   });
 
   it('names a script used by one major language even in a short text', () => {
-    expect(detectLanguage('Ο δήμος εγκαινίασε νέο παιδικό σταθμό').code).toBe('el');
+    expect(detectLanguage('Ο δήμος εγκαινίασε νέο παιδικό σταθμό', languages).code).toBe('el');
   });
 });
 
@@ -128,14 +134,14 @@ describe('detectLanguage limits', () => {
   it('reads only the first maxChars characters', () => {
     const english = sample('en.txt');
     const spanish = sample('es.txt').repeat(20);
-    expect(detectLanguage(`${english}\n${spanish}`, { maxChars: english.length }).code).toBe('en');
-    expect(detectLanguage(`${english}\n${spanish}`).code).toBe('es');
+    expect(detectLanguage(`${english}\n${spanish}`, languages, { maxChars: english.length }).code).toBe('en');
+    expect(detectLanguage(`${english}\n${spanish}`, languages).code).toBe('es');
   });
 
   it('reads 20,000 characters by default: a long English preamble hides a Spanish article after it', () => {
     const english = sample('en.txt');
     const preamble = english.repeat(Math.ceil(20_000 / english.length));
-    expect(detectLanguage(`${preamble}\n${sample('es.txt')}`).code).toBe('en');
+    expect(detectLanguage(`${preamble}\n${sample('es.txt')}`, languages).code).toBe('en');
   });
 
   it('gives a result in a known shape for any string, never throwing', () => {
@@ -145,7 +151,7 @@ describe('detectLanguage limits', () => {
         fc.string({ unit: 'grapheme', maxLength: 300 }),
         fc.integer({ min: 0, max: 400 }),
         (text, max) => {
-          const guess = detectLanguage(text, { maxChars: max });
+          const guess = detectLanguage(text, languages, { maxChars: max });
           expect(codes.has(guess.code)).toBe(true);
           expect(guess.confidence).toBeGreaterThanOrEqual(0);
           expect(guess.confidence).toBeLessThanOrEqual(1);
@@ -171,13 +177,13 @@ describe('detectLanguage on English wires that are mostly figures', () => {
   it.each(['grain-table.txt', 'results-statement.txt', 'figures-wire.txt', 'short-brief.txt'])(
     'names English in %s',
     (name) => {
-      expect(detectLanguage(wire(name)).code).toBe('en');
+      expect(detectLanguage(wire(name), languages).code).toBe('en');
     },
   );
 
   it('never names another language for a table whose only words are abbreviations', () => {
     // "Den", "Man", "I" and "Til" are Danish function words; here they are Denmark, a series and "until".
-    expect(['en', 'und']).toContain(detectLanguage(wire('grain-destinations-table.txt')).code);
+    expect(['en', 'und']).toContain(detectLanguage(wire('grain-destinations-table.txt'), languages).code);
   });
 
   it('does not call a Danish-looking table Danish when English words lead', () => {
@@ -185,15 +191,15 @@ describe('detectLanguage on English wires that are mostly figures', () => {
       'Grain shipments for the week, in tonnes, with the previous week and a year ago',
       ...Array.from({ length: 12 }, (_, i) => `Den ${i + 1},200 vs ${i + 2},050 vs ${i},900 til port I`),
     ].join('\n');
-    expect(detectLanguage(table).code).toBe('en');
+    expect(detectLanguage(table, languages).code).toBe('en');
   });
 
   it('still names Danish in Danish prose', () => {
-    expect(detectLanguage(sample('da.txt')).code).toBe('da');
+    expect(detectLanguage(sample('da.txt'), languages).code).toBe('da');
   });
 
   it('names English in a two-sentence brief', () => {
     const brief = 'The council approved the budget on Tuesday. It will be published in full next week.';
-    expect(detectLanguage(brief).code).toBe('en');
+    expect(detectLanguage(brief, languages).code).toBe('en');
   });
 });

@@ -11,7 +11,10 @@ import {
   type SupportedLanguage,
   toolsFor,
 } from '../../../src/core/language/tools.js';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
 import { UnsupportedLanguageError } from '../../../src/errors.js';
+
+const { languages } = bundledModel();
 
 const SAMPLES = new URL('../../fixtures/languages/', import.meta.url);
 
@@ -147,12 +150,12 @@ describe('loadLanguageTools', () => {
 
 describe('toolsFor', () => {
   it('gives the detected language its tools', async () => {
-    const tools = await toolsFor(detectLanguage(sample('pt.txt')));
+    const tools = await toolsFor(detectLanguage(sample('pt.txt'), languages));
     expect(tools.code).toBe('pt');
   });
 
   it('falls back to English tools for undetermined text, or to the chosen fallback', async () => {
-    const mixed = detectLanguage(sample('mixed-en-es.txt'));
+    const mixed = detectLanguage(sample('mixed-en-es.txt'), languages);
     expect(mixed.code).toBe('und');
     expect((await toolsFor(mixed)).code).toBe('en');
     expect((await toolsFor(mixed, { fallback: 'es' })).code).toBe('es');
@@ -165,7 +168,7 @@ describe('toolsFor', () => {
     ['ja', 'Japanese'],
     ['ar', 'Arabic'],
   ])('refuses %s text with an error naming the language', async (code, name) => {
-    const guess = detectLanguage(sample(`${code}.txt`));
+    const guess = detectLanguage(sample(`${code}.txt`), languages);
     const error = await toolsFor(guess).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedLanguageError);
     if (!(error instanceof UnsupportedLanguageError)) return;

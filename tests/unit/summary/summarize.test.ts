@@ -120,6 +120,59 @@ describe('selectSummary', () => {
   });
 });
 
+describe('scoreSentences', () => {
+  // A feature story: the lead is colour that nothing after it returns to; the second sentence states the
+  // news that the rest of the story goes on to elaborate.
+  const COLOUR_LEAD = [
+    'Gulls wheeled over the grey slipway at dawn while a lone cyclist pedalled past the shuttered cafe.',
+    'The harbour city of Port Venn opened its tidal power plant on Monday, promising power for a third of its homes.',
+    'The tidal plant uses forty turbines anchored across the harbour mouth to make power.',
+    'Engineers said the tidal turbines at the harbour turn with each tide and make power day and night.',
+    'The city expects the tidal power plant to supply homes across the harbour district by spring.',
+    'Officials said the tidal plant in Port Venn would pay for itself within fifteen years.',
+  ];
+
+  it('ranks the news sentence above a colour lead that the rest of the story never returns to', () => {
+    const [lead, news] = scoreSentences(computeTermStats(null, COLOUR_LEAD), COLOUR_LEAD);
+    expect(news).toBeGreaterThan(lead ?? 1);
+  });
+
+  it('ranks the lead first when it is also what the story is about', () => {
+    const scores = scoreSentences(computeTermStats(TITLE, ARTICLE), ARTICLE);
+    const best = scores.indexOf(Math.max(...scores));
+    expect(best).toBe(0);
+  });
+
+  it('with directed centrality, scores a closing recap lower than when earlier sentences count', () => {
+    const texts = [
+      ...COLOUR_LEAD.slice(1),
+      'The tidal power plant at the harbour of Port Venn opened on Monday.',
+    ];
+    const stats = computeTermStats(null, texts);
+    const recap = texts.length - 1;
+    const undirected = scoreSentences(stats, texts, { ...SUMMARY_MODEL, centralityBackward: 1 })[recap] ?? 0;
+    const directed = scoreSentences(stats, texts, { ...SUMMARY_MODEL, centralityBackward: 0 })[recap] ?? 0;
+    expect(directed).toBeLessThan(undirected);
+  });
+
+  it('keeps every score between 0 and 1 whatever the weights and floor', () => {
+    const stats = computeTermStats(TITLE, ARTICLE);
+    const weight = fc.double({ min: 0, max: 4, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.record({ terms: weight, position: weight, title: weight, centrality: weight, length: weight }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, featureFloor) => {
+          for (const score of scoreSentences(stats, ARTICLE, { ...SUMMARY_MODEL, weights, featureFloor })) {
+            expect(score).toBeGreaterThanOrEqual(0);
+            expect(score).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
+  });
+});
+
 function wordsOf(stats: ReturnType<typeof computeTermStats>, chosen: readonly { index: number }[]): number {
   return chosen.reduce((sum, s) => sum + (stats.sentences[s.index]?.wordCount ?? 0), 0);
 }

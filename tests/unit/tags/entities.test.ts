@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/core/analyze.js';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
 import { tagEntities } from '../../../src/core/tags/entities/tag-entities.js';
 import type { Tag } from '../../../src/core/tags/tag.js';
+
+const model = bundledModel();
 
 const story = (title: string | null, ...sentences: string[]) => ({ title, sentences });
 const named = (tags: readonly Tag[], kind: Tag['kind']) =>
@@ -18,6 +21,7 @@ describe('tagEntities merging', () => {
         'Putin is expected to sign a gas agreement.',
         'Officials said Putin would stay two days.',
       ),
+      model,
     );
     const putin = find(tags, 'Vladimir Putin');
     expect(putin?.kind).toBe('person');
@@ -33,6 +37,7 @@ describe('tagEntities merging', () => {
         'Premier Li Qiang opened the trade fair in Guangzhou.',
         'Li said exports would recover this year.',
       ),
+      model,
     );
     expect(find(tags, 'Li Qiang')).toMatchObject({ kind: 'person', aliases: ['Li'], mentions: 2 });
   });
@@ -45,6 +50,7 @@ describe('tagEntities merging', () => {
         'The AIIB said the projects would start next year.',
         'Analysts expect the AIIB to lend more in Africa.',
       ),
+      model,
     );
     const bank = find(tags, 'Asian Infrastructure Investment Bank');
     expect(bank?.kind).toBe('organization');
@@ -60,6 +66,7 @@ describe('tagEntities merging', () => {
         'Toyota said hybrid sales rose.',
         'Toyota shares gained.',
       ),
+      model,
     );
     expect(find(tags, 'Toyota Motor Corp')).toMatchObject({
       kind: 'organization',
@@ -76,6 +83,7 @@ describe('tagEntities merging', () => {
         'Mr Kestrel, who founded the firm, said the deal made sense.',
         'Kestrel Steel shares rose 5 percent.',
       ),
+      model,
     );
     expect(find(tags, 'Kestrel Steel')?.kind).toBe('organization');
     expect(find(tags, 'Kestrel Steel')?.aliases ?? []).not.toContain('Kestrel');
@@ -90,6 +98,7 @@ describe('tagEntities titles and typing', () => {
         'President Amara Diallo met Dr. Helen Marsh in Dakar.',
         'Diallo thanked Marsh for her work.',
       ),
+      model,
     );
     expect(named(tags, 'person').sort()).toEqual(['Amara Diallo', 'Helen Marsh']);
     expect(find(tags, 'Amara Diallo')?.evidence).toContain('title:President');
@@ -98,6 +107,7 @@ describe('tagEntities titles and typing', () => {
   it('keeps the style of a person known by one name ("Pope Leo")', () => {
     const tags = tagEntities(
       story(null, 'Pope Leo called for a ceasefire.', 'Leo spoke from a balcony in Rome.'),
+      model,
     );
     expect(named(tags, 'person')).toEqual(['Pope Leo']);
   });
@@ -109,6 +119,7 @@ describe('tagEntities titles and typing', () => {
         'Federal Reserve Chair Jerome Powell said rates would stay on hold.',
         'Powell said the Federal Reserve would watch inflation closely.',
       ),
+      model,
     );
     expect(find(tags, 'Jerome Powell')?.kind).toBe('person');
     expect(find(tags, 'Federal Reserve')?.kind).toBe('organization');
@@ -123,6 +134,7 @@ describe('tagEntities titles and typing', () => {
         'Craig Dunmore, the chief investigator, gave evidence for two hours.',
         'Okonkwo, 52, will be sentenced in June. Brightwater Holdings said it would appeal. Dunmore declined to comment.',
       ),
+      model,
     );
     expect(find(tags, 'Okonkwo')?.kind).toBe('person');
     expect(find(tags, 'Brightwater Holdings')?.kind).toBe('organization');
@@ -136,6 +148,7 @@ describe('tagEntities titles and typing', () => {
         'NEW YORK, May 2 (Reuters) - Roofing maker Orvane <ORV> agreed to buy Kessler Tile Inc <KTI.N> for $900 million.',
         'Orvane said the deal would close this year.',
       ),
+      model,
     );
     expect(find(tags, 'Orvane')).toMatchObject({ kind: 'organization' });
     expect(find(tags, 'Orvane')?.evidence).toContain('ticker:ORV');
@@ -152,6 +165,7 @@ describe('tagEntities titles and typing', () => {
         'The SCO has ten members.',
         'NATO watched closely.',
       ),
+      model,
     );
     expect(find(tags, 'Shanghai Cooperation Organization')?.aliases).toContain('SCO');
     expect(find(tags, 'NATO')?.kind).toBe('organization');
@@ -164,6 +178,7 @@ describe('tagEntities titles and typing', () => {
         'The England and Wales Cricket Board fined the county on Friday.',
         'The ECB said the fine would be suspended.',
       ),
+      model,
     );
     expect(find(tags, 'England and Wales Cricket Board')?.aliases).toContain('ECB');
     expect(named(tags, 'organization')).not.toContain('European Central Bank');
@@ -176,6 +191,7 @@ describe('tagEntities titles and typing', () => {
         'Kazakh President Kassym-Jomart Tokayev hosted talks in Astana with officials from Beijing.',
         'Kazakhstan will export more grain to China. Tokayev said Astana wanted closer ties.',
       ),
+      model,
     );
     const all = tags.map((t) => t.name);
     for (const place of ['Kazakhstan', 'China', 'Astana', 'Beijing', 'Kazakh'])
@@ -191,6 +207,7 @@ describe('tagEntities titles and typing', () => {
         'ArrowRight Sign up for the Morning Briefing newsletter.',
         'Gift Article Share ArrowRight',
       ),
+      model,
     );
     expect(tags).toEqual([]);
   });
@@ -206,6 +223,7 @@ describe('tagEntities salience', () => {
         'Ruiz led from the start. Serrano watched from the finish.',
         'The course passed the house where Tomas Vidal once lived.',
       ),
+      model,
     );
     expect(named(tags, 'person')).toEqual(['Ana Ruiz', 'Pablo Serrano']);
   });
@@ -217,6 +235,7 @@ describe('tagEntities salience', () => {
         'Striker Rui Mendes joined Sporting Lisbon on Monday.',
         'Mendes, 24, said it was a dream. Coach Jorge Pinto said Mendes would start on Saturday.',
       ),
+      model,
     );
     const people = tags.filter((t) => t.kind === 'person');
     expect(people[0]?.name).toBe('Rui Mendes');
@@ -234,6 +253,7 @@ describe('tagEntities salience', () => {
         'SEOUL, June 3 (Reuters) - Samsung Electronics Co Ltd <005930.KS> cut prices of its foldable phones on Tuesday.',
         'Samsung said demand had slowed.',
       ),
+      model,
     );
     const samsung = find(tags, 'Samsung Electronics Co Ltd');
     expect(samsung?.mentions).toBe(3);
@@ -246,7 +266,7 @@ describe('tagEntities salience', () => {
         fc.option(fc.string({ maxLength: 80 })),
         fc.array(fc.string({ maxLength: 200 }), { maxLength: 8 }),
         (title, sentences) => {
-          for (const tag of tagEntities({ title, sentences })) {
+          for (const tag of tagEntities({ title, sentences }, model)) {
             expect(tag.score).toBeGreaterThanOrEqual(0);
             expect(tag.score).toBeLessThanOrEqual(1);
             expect(tag.mentions ?? 0).toBeGreaterThanOrEqual(1);

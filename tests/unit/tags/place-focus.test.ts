@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/core/analyze.js';
 import type { Dateline } from '../../../src/core/document.js';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import { tagPlaces } from '../../../src/core/tags/places.js';
 import type { Tag } from '../../../src/core/tags/tag.js';
 import { analysisObjectTags } from '../../../src/upload/object-tags.js';
+
+const model = bundledModel();
 
 const PLACE_FIXTURES = new URL('../../fixtures/places/', import.meta.url);
 
@@ -26,7 +29,7 @@ function dateline(place: string, qualifier: string | null = null): Dateline {
 }
 
 function tag(body: string, title: string | null = null, line: Dateline | null = null): Tag[] {
-  return tagPlaces({ title, sentences: splitSentences(body), dateline: line });
+  return tagPlaces({ title, sentences: splitSentences(body), dateline: line }, model);
 }
 
 const countriesOf = (tags: readonly Tag[]): string[] =>
@@ -101,8 +104,11 @@ describe('tagPlaces: focus', () => {
     const tags = tag(body, null, dateline('WASHINGTON'));
     expect(focusOf(tags)).toEqual(['United States']);
     expect(find(tags, 'Italy')?.focus).not.toBe(true);
-    const venue = tagPlaces({ title: null, sentences: ['Ministers met on Monday at a meeting in Vienna.'] });
-    const subject = tagPlaces({ title: null, sentences: ['Floods hit Vienna on Monday.'] });
+    const venue = tagPlaces(
+      { title: null, sentences: ['Ministers met on Monday at a meeting in Vienna.'] },
+      model,
+    );
+    const subject = tagPlaces({ title: null, sentences: ['Floods hit Vienna on Monday.'] }, model);
     expect(find(venue, 'Austria')?.focus).not.toBe(true);
     expect(find(subject, 'Austria')?.focus).toBe(true);
     const shouted = tag(
@@ -197,7 +203,7 @@ describe('tagPlaces: capitals, names inside names and currencies', () => {
 
   it('weighs a currency adjective as weak evidence that never makes the focus', () => {
     const body = 'The bank is issuing a 50 mln Australian dlr eurobond. Australian dlr paper is in demand.';
-    const tags = tagPlaces({ title: null, sentences: splitSentences(body) }, { minWeight: 0 });
+    const tags = tagPlaces({ title: null, sentences: splitSentences(body) }, model, { minWeight: 0 });
     const australia = find(tags, 'Australia');
     expect(australia?.focus).toBe(false);
     expect(countriesOf(tag(body))).toEqual([]);

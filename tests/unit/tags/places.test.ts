@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import { M49_AREAS, type M49Area } from '../../../src/core/tags/data/m49.js';
 import { AMBIGUOUS_ORGANIZATION_NAMES, ORGANIZATIONS } from '../../../src/core/tags/data/organizations.js';
 import { AMBIGUOUS_PLACE_NAMES, AREA_PHRASES, PLACES } from '../../../src/core/tags/data/places.js';
-import { type PlaceOptions, placeGazetteerConflicts, tagPlaces } from '../../../src/core/tags/places.js';
+import { type PlaceOptions, tagPlaces } from '../../../src/core/tags/places.js';
 import type { Tag, TagKind } from '../../../src/core/tags/tag.js';
 import { InvalidOptionsError } from '../../../src/errors.js';
 
+const model = bundledModel();
+
 function tag(body: string, title: string | null = null, options: PlaceOptions = {}): Tag[] {
-  return tagPlaces({ title, sentences: splitSentences(body) }, options);
+  return tagPlaces({ title, sentences: splitSentences(body) }, model, options);
 }
 
 function names(tags: readonly Tag[], kind: TagKind): string[] {
@@ -324,7 +327,7 @@ describe('tagPlaces: scores and order', () => {
   it('never throws and keeps scores in range for any text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.option(fc.string({ maxLength: 50 })), (text, title) => {
-        for (const t of tagPlaces({ title, sentences: [text] })) {
+        for (const t of tagPlaces({ title, sentences: [text] }, model)) {
           expect(t.score).toBeGreaterThan(0);
           expect(t.score).toBeLessThanOrEqual(1);
         }
@@ -336,7 +339,7 @@ describe('tagPlaces: scores and order', () => {
     const sentence =
       'Officials in Astana and Tashkent met Chinese envoys while Georgia prepared for talks in Tbilisi and the WHO warned of heat. ';
     const sentences = Array.from({ length: Math.ceil(5_000_000 / sentence.length) }, () => sentence);
-    const tags = tagPlaces({ title: null, sentences });
+    const tags = tagPlaces({ title: null, sentences }, model);
     expect(names(tags, 'country')).toEqual(['Georgia', 'Kazakhstan', 'Uzbekistan', 'China']);
     expect(names(tags, 'organization')).toEqual(['World Health Organization']);
   });
@@ -431,7 +434,7 @@ describe('place gazetteer data', () => {
   });
 
   it('compiles without any phrase claimed by two meanings', () => {
-    expect(placeGazetteerConflicts()).toEqual([]);
+    expect(model.gazetteer.conflicts).toEqual([]);
   });
 
   it('points every ambiguity rule at places and organisations that exist', () => {

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
 import { bundledTaxonomy, handWrittenTaxonomy } from '../../../src/core/tags/data/taxonomy.js';
-import { defaultTaxonomy, mergeTaxonomy, type TaxonomyData } from '../../../src/core/tags/taxonomy.js';
+import { mergeTaxonomy, type TaxonomyData } from '../../../src/core/tags/taxonomy.js';
 import { compileTaxonomy, parseTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
 import { tagTopics } from '../../../src/core/tags/topics.js';
 import { InvalidTaxonomyError } from '../../../src/errors.js';
+
+const model = bundledModel();
 
 function customTaxonomy(): TaxonomyData {
   const url = new URL('../../fixtures/taxonomy/custom-taxonomy.json', import.meta.url);
@@ -71,7 +74,7 @@ describe('bundled taxonomy', () => {
   });
 
   it('carries its threshold as data', () => {
-    expect(defaultTaxonomy.minScore).toBe(bundledTaxonomy.minScore);
+    expect(model.taxonomy.minScore).toBe(bundledTaxonomy.minScore);
   });
 });
 
@@ -174,8 +177,8 @@ describe('compileTaxonomy', () => {
   });
 
   it('compiles the default taxonomy once', () => {
-    expect(defaultTaxonomy.terms).toBe(defaultTaxonomy.terms);
-    expect(defaultTaxonomy.topics.length).toBe(bundledTaxonomy.topics.length);
+    expect(model.taxonomy.terms).toBe(model.taxonomy.terms);
+    expect(model.taxonomy.topics.length).toBe(bundledTaxonomy.topics.length);
   });
 });
 
@@ -240,8 +243,8 @@ describe('mergeTaxonomy', () => {
         'NASA said the crew would stay for six months.',
       ],
     };
-    const tags = tagTopics(text, taxonomy);
+    const tags = tagTopics(text, { taxonomy });
     expect(tags[0]?.name).toBe('space');
-    expect(tagTopics(text, defaultTaxonomy).map((t) => t.name)).not.toContain('space');
+    expect(tagTopics(text, model).map((t) => t.name)).not.toContain('space');
   });
 });

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledModel } from '../../../src/core/model/bundled-model.js';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import type { Tag, TaggableText } from '../../../src/core/tags/tag.js';
-import { defaultTaxonomy } from '../../../src/core/tags/taxonomy.js';
 import { compileTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
 import { type ScoredCandidate, selectTopics, tagTopics } from '../../../src/core/tags/topics.js';
 import { InvalidOptionsError } from '../../../src/errors.js';
+
+const model = bundledModel();
 
 /** A sample article: first line the title, then the body. */
 function article(name: string): TaggableText {
@@ -36,24 +38,22 @@ const SAMPLES: readonly { file: string; top: string; never: readonly string[] }[
 
 describe('tagTopics on sample articles', () => {
   it.each(SAMPLES)('tags $file with $top first and never with $never', ({ file, top, never }) => {
-    const tags = tagTopics(article(file));
+    const tags = tagTopics(article(file), model);
     expect(tags[0]?.name).toBe(top);
     expect(tags[0]?.score).toBeGreaterThan(0.8);
     for (const wrong of never) expect(names(tags)).not.toContain(wrong);
   });
 
   it('tags a state visit with geopolitics, not sport or entertainment despite limousines and a victory lap', () => {
-    const tags = tagTopics(article('state-visit'));
+    const tags = tagTopics(article('state-visit'), model);
     expect(names(tags)[0]).toBe('geopolitics');
     // Its domestic politics (an election mentioned, the president's rivals) is a thin second theme.
-    expect(names(tagTopics(article('state-visit'), defaultTaxonomy, { minRelativeEvidence: 0 }))).toContain(
-      'politics',
-    );
+    expect(names(tagTopics(article('state-visit'), model, { minRelativeEvidence: 0 }))).toContain('politics');
     expect(tags[0]?.evidence).toEqual(expect.arrayContaining(['state visit', 'summit']));
   });
 
   it('tags a wildfire story with disaster as well as environment', () => {
-    expect(names(tagTopics(article('wildfire-climate')))).toEqual(
+    expect(names(tagTopics(article('wildfire-climate'), model))).toEqual(
       expect.arrayContaining(['environment', 'disaster']),
     );
   });
@@ -66,8 +66,8 @@ describe('tagTopics scoring', () => {
       'The talks covered sanctions and a treaty on fishing.',
       'They spoke for an hour.',
     ];
-    const inBody = tagTopics({ title: 'Ministers meet', sentences });
-    const inTitle = tagTopics({ title: 'Ministers discuss sanctions and a treaty', sentences });
+    const inBody = tagTopics({ title: 'Ministers meet', sentences }, model);
+    const inTitle = tagTopics({ title: 'Ministers discuss sanctions and a treaty', sentences }, model);
     const score = (tags: readonly Tag[]) => tags.find((t) => t.name === 'geopolitics')?.score ?? 0;
     expect(score(inTitle)).toBeGreaterThan(score(inBody));
   });
@@ -83,7 +83,7 @@ describe('tagTopics scoring', () => {
           'Diplomats from both embassies said the summit would end with a treaty, new sanctions and a bilateral pact.',
         ],
       },
-      defaultTaxonomy,
+      model,
       { minScore: 0, minRelativeScore: 0, minRelativeEvidence: 0 },
     );
     const geopolitics = tags.find((t) => t.name === 'geopolitics');
@@ -94,13 +94,13 @@ describe('tagTopics scoring', () => {
   });
 
   it('gives no topic for a single weak word', () => {
-    expect(tagTopics({ title: null, sentences: ['The match was postponed because of the rain.'] })).toEqual(
-      [],
-    );
+    expect(
+      tagTopics({ title: null, sentences: ['The match was postponed because of the rain.'] }, model),
+    ).toEqual([]);
   });
 
   it('gives no topic for one strong word alone, even at no threshold', () => {
-    const tags = tagTopics({ title: null, sentences: ['The pope waved.'] }, defaultTaxonomy, {
+    const tags = tagTopics({ title: null, sentences: ['The pope waved.'] }, model, {
       minScore: 0,
       minRelativeScore: 0,
     });
@@ -108,7 +108,7 @@ describe('tagTopics scoring', () => {
   });
 
   it('lets one strong phrase count as evidence on its own', () => {
-    const tags = tagTopics({ title: 'Interest rates', sentences: ['Interest rates.'] }, defaultTaxonomy, {
+    const tags = tagTopics({ title: 'Interest rates', sentences: ['Interest rates.'] }, model, {
       minScore: 0,
     });
     expect(tags[0]).toMatchObject({ name: 'economy', evidence: ['Interest rates'] });
@@ -123,7 +123,7 @@ describe('tagTopics scoring', () => {
           'The world cup final drew a huge crowd.',
         ],
       },
-      defaultTaxonomy,
+      model,
       { minScore: 0, minRelativeScore: 0, minSentences: 0 },
     );
     const economy = tags.find((t) => t.name === 'economy');
@@ -136,7 +136,7 @@ describe('tagTopics scoring', () => {
   it('reads hyphenated words as phrases', () => {
     const tags = tagTopics(
       { title: null, sentences: ['A cease-fire held along the front line after the air strikes.'] },
-      defaultTaxonomy,
+      model,
       { minScore: 0 },
     );
     expect(tags[0]?.name).toBe('conflict');
@@ -146,11 +146,11 @@ describe('tagTopics scoring', () => {
   it('does not match function words that stem like a term', () => {
     // Porter stems "innings" to "in" and "wellness" to "well".
     const sentences = ['He was in the room as well as in the hall, in fact in every room.'];
-    expect(tagTopics({ title: null, sentences }, defaultTaxonomy, { minScore: 0 })).toEqual([]);
+    expect(tagTopics({ title: null, sentences }, model, { minScore: 0 })).toEqual([]);
   });
 
   it('lists distinct evidence, heaviest first, at most six', () => {
-    const tags = tagTopics(article('vatican'));
+    const tags = tagTopics(article('vatican'), model);
     const religion = tags[0];
     expect(religion?.evidence.length).toBeLessThanOrEqual(6);
     expect(new Set(religion?.evidence.map((e) => e.toLowerCase())).size).toBe(religion?.evidence.length);
@@ -158,7 +158,7 @@ describe('tagTopics scoring', () => {
   });
 
   it('returns tags sorted by score, then name, with scores in [0, 1]', () => {
-    const tags = tagTopics(article('wildfire-climate'), defaultTaxonomy, {
+    const tags = tagTopics(article('wildfire-climate'), model, {
       minScore: 0,
       minRelativeScore: 0,
       minRelativeEvidence: 0,
@@ -178,18 +178,17 @@ describe('tagTopics scoring', () => {
 
   it('gives the same tags for the same input every time', () => {
     const text = article('oil-gas-prices');
-    const first = tagTopics(text);
-    expect(tagTopics(structuredClone(text))).toEqual(first);
-    expect(
-      tagTopics(text, compileTaxonomy({ topics: [{ name: 'x', terms: [{ term: 'oil', weight: 1 }] }] })),
-    ).toEqual(
-      tagTopics(text, compileTaxonomy({ topics: [{ name: 'x', terms: [{ term: 'oil', weight: 1 }] }] })),
-    );
+    const first = tagTopics(text, model);
+    expect(tagTopics(structuredClone(text), model)).toEqual(first);
+    const custom = () => ({
+      taxonomy: compileTaxonomy({ topics: [{ name: 'x', terms: [{ term: 'oil', weight: 1 }] }] }),
+    });
+    expect(tagTopics(text, custom())).toEqual(tagTopics(text, custom()));
   });
 
   it('returns nothing for an empty article', () => {
-    expect(tagTopics({ title: null, sentences: [] })).toEqual([]);
-    expect(tagTopics({ title: '', sentences: ['', '   '] })).toEqual([]);
+    expect(tagTopics({ title: null, sentences: [] }, model)).toEqual([]);
+    expect(tagTopics({ title: '', sentences: ['', '   '] }, model)).toEqual([]);
   });
 
   it('finishes on 20 MB of text', () => {
@@ -202,14 +201,14 @@ describe('tagTopics scoring', () => {
         size += sentence.length;
       }
     }
-    const tags = tagTopics({ title: null, sentences: long });
+    const tags = tagTopics({ title: null, sentences: long }, model);
     expect(names(tags)).toEqual(expect.arrayContaining(['sport', 'economy']));
   });
 
   it('never throws and keeps scores in [0, 1] for any text', () => {
     fc.assert(
       fc.property(fc.option(fc.string(), { nil: null }), fc.array(fc.string()), (title, sentences) => {
-        for (const tag of tagTopics({ title, sentences }, defaultTaxonomy, { minScore: 0 })) {
+        for (const tag of tagTopics({ title, sentences }, model, { minScore: 0 })) {
           expect(tag.score).toBeGreaterThanOrEqual(0);
           expect(tag.score).toBeLessThanOrEqual(1);
         }
@@ -220,25 +219,23 @@ describe('tagTopics scoring', () => {
 
 describe('tagTopics options', () => {
   it('keeps at most maxTopics', () => {
-    const tags = tagTopics(article('wildfire-climate'), defaultTaxonomy, { maxTopics: 1 });
+    const tags = tagTopics(article('wildfire-climate'), model, { maxTopics: 1 });
     expect(names(tags)).toEqual(['environment']);
   });
 
   it('drops topics below minScore', () => {
-    const all = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0, minRelativeEvidence: 0 });
-    const strict = tagTopics(article('state-visit'), defaultTaxonomy, { minScore: 0.9 });
+    const all = tagTopics(article('state-visit'), model, { minScore: 0, minRelativeEvidence: 0 });
+    const strict = tagTopics(article('state-visit'), model, { minScore: 0.9 });
     expect(all.length).toBeGreaterThan(strict.length);
     for (const tag of strict) expect(tag.score).toBeGreaterThanOrEqual(0.9);
   });
 
   it('rejects options out of range', () => {
     const text = article('vatican');
-    expect(() => tagTopics(text, defaultTaxonomy, { minScore: 2 })).toThrow(InvalidOptionsError);
-    expect(() => tagTopics(text, defaultTaxonomy, { maxTopics: 0 })).toThrow(InvalidOptionsError);
-    expect(() => tagTopics(text, defaultTaxonomy, { maxTopics: 1.5 })).toThrow(/maxTopics/);
-    expect(() => tagTopics(text, defaultTaxonomy, { minRelativeScore: Number.NaN })).toThrow(
-      InvalidOptionsError,
-    );
+    expect(() => tagTopics(text, model, { minScore: 2 })).toThrow(InvalidOptionsError);
+    expect(() => tagTopics(text, model, { maxTopics: 0 })).toThrow(InvalidOptionsError);
+    expect(() => tagTopics(text, model, { maxTopics: 1.5 })).toThrow(/maxTopics/);
+    expect(() => tagTopics(text, model, { minRelativeScore: Number.NaN })).toThrow(InvalidOptionsError);
   });
 });
 
@@ -255,25 +252,28 @@ describe('tagTopics on the labelled stories', () => {
   it.each(labels.stories)(
     'files $file under $main first, and never under $never',
     ({ file, main, never }) => {
-      const tags = tagTopics(story(file));
+      const tags = tagTopics(story(file), model);
       expect(main).toContain(tags[0]?.name);
       for (const wrong of never) expect(names(tags)).not.toContain(wrong);
     },
   );
 
   it('gives each tag its IPTC code and parent from the taxonomy', () => {
-    const tags = tagTopics(story('stock-market-selloff.txt'));
+    const tags = tagTopics(story('stock-market-selloff.txt'), model);
     expect(tags.find((t) => t.name === 'finance and markets')).toMatchObject({
       code: 'medtop:20000385',
       parent: 'business',
     });
-    expect(tagTopics(story('cup-final.txt'))[0]).toMatchObject({ name: 'sport', code: 'medtop:15000000' });
-    expect(tagTopics(story('election-result.txt'))[0]).toMatchObject({ code: 'medtop:11000000' });
-    expect(tagTopics(story('election-result.txt'))[0]).not.toHaveProperty('parent');
+    expect(tagTopics(story('cup-final.txt'), model)[0]).toMatchObject({
+      name: 'sport',
+      code: 'medtop:15000000',
+    });
+    expect(tagTopics(story('election-result.txt'), model)[0]).toMatchObject({ code: 'medtop:11000000' });
+    expect(tagTopics(story('election-result.txt'), model)[0]).not.toHaveProperty('parent');
   });
 
   it('leaves the code off a topic IPTC gives none to here', () => {
-    const shipping = tagTopics(story('tanker-rates.txt'))[0];
+    const shipping = tagTopics(story('tanker-rates.txt'), model)[0];
     expect(shipping).toMatchObject({ name: 'shipping', parent: 'transport' });
     expect(shipping).not.toHaveProperty('code');
   });
@@ -291,7 +291,7 @@ describe('tagTopics secondary topics', () => {
   };
 
   it('keeps a topic matched in one sentence only out of the secondary tags', () => {
-    const tags = tagTopics(passing, defaultTaxonomy, {
+    const tags = tagTopics(passing, model, {
       minScore: 0,
       minRelativeScore: 0,
       minRelativeEvidence: 0,
@@ -300,7 +300,7 @@ describe('tagTopics secondary topics', () => {
   });
 
   it('lets minSentences 0 show every topic with evidence', () => {
-    const tags = tagTopics(passing, defaultTaxonomy, { minScore: 0, minRelativeScore: 0, minSentences: 0 });
+    const tags = tagTopics(passing, model, { minScore: 0, minRelativeScore: 0, minSentences: 0 });
     expect(names(tags)).toContain('sport');
   });
 
@@ -309,21 +309,21 @@ describe('tagTopics secondary topics', () => {
       'The central bank raised interest rates.',
       'Inflation rose and the bank cut its growth forecast.',
     ];
-    const alone = tagTopics({ title: null, sentences: rate });
+    const alone = tagTopics({ title: null, sentences: rate }, model);
     const economy = alone.find((t) => t.name === 'economy');
     expect(economy?.score).toBeGreaterThan(0.5);
     expect(economy?.score).toBeLessThanOrEqual(1);
   });
 
   it('rejects a negative or fractional minSentences', () => {
-    expect(() => tagTopics(passing, defaultTaxonomy, { minSentences: -1 })).toThrow(InvalidOptionsError);
-    expect(() => tagTopics(passing, defaultTaxonomy, { mainMinScore: 2 })).toThrow(/mainMinScore/);
+    expect(() => tagTopics(passing, model, { minSentences: -1 })).toThrow(InvalidOptionsError);
+    expect(() => tagTopics(passing, model, { mainMinScore: 2 })).toThrow(/mainMinScore/);
   });
 });
 
 describe('selectTopics: a secondary topic needs a real share of the story', () => {
   function scored(name: string, score: number, evidence: number): ScoredCandidate {
-    const topic = defaultTaxonomy.topics.findIndex((t) => t.name === name);
+    const topic = model.taxonomy.topics.findIndex((t) => t.name === name);
     const c = {
       topic,
       name,
@@ -341,22 +341,27 @@ describe('selectTopics: a secondary topic needs a real share of the story', () =
   const main = scored('environment', 0.99, 40);
 
   it('leaves out a secondary with well under a third of the main topic evidence', () => {
-    expect(names(selectTopics([main, scored('transport', 0.7, 10)]))).toEqual(['environment']);
+    expect(names(selectTopics([main, scored('transport', 0.7, 10)], model.taxonomy))).toEqual([
+      'environment',
+    ]);
   });
 
   it('keeps a secondary with a third of the main topic evidence', () => {
-    expect(names(selectTopics([main, scored('transport', 0.7, 13)]))).toEqual(['environment', 'transport']);
+    expect(names(selectTopics([main, scored('transport', 0.7, 13)], model.taxonomy))).toEqual([
+      'environment',
+      'transport',
+    ]);
   });
 
   it('keeps a thin secondary whose calibrated score reaches sureScore', () => {
     const disaster = scored('disaster', 0.9, 8);
-    expect(names(selectTopics([main, disaster]))).toEqual(['environment', 'disaster']);
-    expect(names(selectTopics([main, disaster], defaultTaxonomy, { sureScore: 0.95 }))).toEqual([
+    expect(names(selectTopics([main, disaster], model.taxonomy))).toEqual(['environment', 'disaster']);
+    expect(names(selectTopics([main, disaster], model.taxonomy, { sureScore: 0.95 }))).toEqual([
       'environment',
     ]);
   });
 
   it('rejects a sureScore outside 0 to 1', () => {
-    expect(() => selectTopics([main], defaultTaxonomy, { sureScore: 1.5 })).toThrow(/sureScore/);
+    expect(() => selectTopics([main], model.taxonomy, { sureScore: 1.5 })).toThrow(/sureScore/);
   });
 });

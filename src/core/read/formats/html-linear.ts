@@ -1,3 +1,4 @@
+import { isAsciiLetter } from '../../text/chars.js';
 import { decodeEntities } from './entities.js';
 import { BLOCK_TAGS, FURNITURE_TAGS } from './html-furniture.js';
 
@@ -116,7 +117,7 @@ export function markupDepth(html: string): number {
       if (depth > 0) depth -= 1;
       continue;
     }
-    const isLetter = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a);
+    const isLetter = isAsciiLetter(next);
     if (!isLetter) continue;
     let end = at + 1;
     while (end < html.length && /[A-Za-z0-9-]/.test(html.charAt(end))) end += 1;
@@ -170,7 +171,7 @@ export function measureMarkup(html: string): MarkupCounts {
       at = html.indexOf('<', at + 2);
       continue;
     }
-    const isLetter = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a);
+    const isLetter = isAsciiLetter(next);
     if (!isLetter) {
       at = html.indexOf('<', at + 1);
       continue;

@@ -8,6 +8,7 @@ import {
 } from '../data/organizations.js';
 import { PERSON_CUES } from '../data/person-cues.js';
 import { AMBIGUOUS_PLACE_NAMES, AREA_PHRASES, PLACES } from '../data/places.js';
+import { demonymPlural } from '../gazetteer.js';
 import { foldDiacritics } from '../phrase-matcher.js';
 import { surfaceKey } from './tokens.js';
 
@@ -41,7 +42,7 @@ export interface EntityLexicon {
   readonly parents: ReadonlyMap<string, string>;
 }
 
-function keys(surfaces: Iterable<string>): Set<string> {
+function keys(surfaces: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const surface of surfaces) {
     const key = surfaceKey(surface);
@@ -49,12 +50,36 @@ function keys(surfaces: Iterable<string>): Set<string> {
     out.add(key);
     out.add(foldDiacritics(key));
   }
-  return out;
+  return [...out];
 }
 
-const NO_PLURAL = /(?:s|sh|ch|x|z|ese)$/;
+/** The entity lexicon's surface keys, worked out from the data files: what the build writes. */
+export interface EntityLexiconData {
+  readonly firstNames: readonly string[];
+  readonly places: readonly string[];
+  readonly ambiguousPlaces: readonly string[];
+  /** Surface key -> id of an organisation, or of one of its bodies (`id/name`). */
+  readonly organizations: readonly (readonly [string, string])[];
+}
 
-function compile(): EntityLexicon {
+/** The organisations and their bodies ("European Union/European Commission"), each with its id. */
+function organizationEntries(): { entries: OrganizationEntry[]; parents: Map<string, string> } {
+  const entries: OrganizationEntry[] = [];
+  const parents = new Map<string, string>();
+  for (const entry of ORGANIZATIONS) {
+    for (const [name, ...names] of entry.bodies ?? []) {
+      if (name === undefined) continue;
+      const body: OrganizationEntry = { id: `${entry.id}/${name}`, name, names, acronyms: [] };
+      parents.set(body.id, entry.name);
+      entries.push(body);
+    }
+  }
+  entries.push(...ORGANIZATIONS);
+  return { entries, parents };
+}
+
+/** Keys every surface of the data files (costly: thousands of names normalised), for the build. */
+export function compileEntityLexicon(): EntityLexiconData {
   const placeSurfaces: string[] = [];
   for (const place of PLACES) {
     placeSurfaces.push(place.name, ...place.aliases, ...place.cities, ...(place.subdivisions ?? []));
@@ -62,34 +87,45 @@ function compile(): EntityLexicon {
     // counts them toward their country, and here they may be organisations if the evidence says so.
     for (const demonym of place.demonyms) {
       placeSurfaces.push(demonym);
-      if (!NO_PLURAL.test(demonym)) placeSurfaces.push(`${demonym}s`);
+      const plural = demonymPlural(demonym);
+      if (plural !== undefined) placeSurfaces.push(plural);
     }
   }
   for (const phrase of AREA_PHRASES) placeSurfaces.push(...phrase.surfaces);
   const ambiguousPlaces = keys(AMBIGUOUS_PLACE_NAMES.flatMap((rule) => rule.surfaces));
-  const places = keys(placeSurfaces);
-  for (const key of ambiguousPlaces) places.delete(key);
+  const ambiguous = new Set(ambiguousPlaces);
+  const places = keys(placeSurfaces).filter((key) => !ambiguous.has(key));
 
-  const ambiguousOrganizations = keys(AMBIGUOUS_ORGANIZATION_NAMES.flatMap((rule) => rule.surfaces));
-  const organizations = new Map<string, OrganizationEntry>();
-  const parents = new Map<string, string>();
-  for (const entry of ORGANIZATIONS) {
-    for (const [name, ...names] of entry.bodies ?? []) {
-      if (name === undefined) continue;
-      const body: OrganizationEntry = { id: `${entry.id}/${name}`, name, names, acronyms: [] };
-      parents.set(body.id, entry.name);
-      for (const surface of [name, ...names]) organizations.set(surfaceKey(surface), body);
-    }
-  }
+  const ambiguousOrganizations = new Set(keys(AMBIGUOUS_ORGANIZATION_NAMES.flatMap((rule) => rule.surfaces)));
+  const organizations = new Map<string, string>();
+  // Bodies first, a later body's name overriding: a body is never taken over by an organisation's alias.
+  const { entries } = organizationEntries();
+  const bodies = entries.filter((entry) => entry.id.includes('/'));
+  for (const body of bodies)
+    for (const surface of [body.name, ...body.names]) organizations.set(surfaceKey(surface), body.id);
   for (const entry of ORGANIZATIONS) {
     for (const surface of [entry.name, ...entry.names, ...entry.acronyms]) {
       const key = surfaceKey(surface);
       if (key === '' || ambiguousOrganizations.has(key) || organizations.has(key)) continue;
-      organizations.set(key, entry);
+      organizations.set(key, entry.id);
     }
   }
+  return { firstNames: keys(FIRST_NAMES), places, ambiguousPlaces, organizations: [...organizations] };
+}
+
+/** Loads compiled entity data beside the cue lists, which are small sets built as they are. */
+export function entityLexiconFrom(data: EntityLexiconData): EntityLexicon {
+  const { entries, parents } = organizationEntries();
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const organizations = new Map<string, OrganizationEntry>();
+  for (const [key, id] of data.organizations) {
+    const entry = byId.get(id);
+    if (entry === undefined)
+      throw new Error(`compiled entity lexicon names organisation ${id}, which the data lacks`);
+    organizations.set(key, entry);
+  }
   return {
-    firstNames: keys(FIRST_NAMES),
+    firstNames: new Set(data.firstNames),
     familyNamesFirst: new Set(FAMILY_NAMES_FIRST),
     honorifics: new Set(PERSON_CUES.honorifics),
     titles: new Set(PERSON_CUES.titles),
@@ -107,17 +143,9 @@ function compile(): EntityLexicon {
     possessivesInNames: new Set(ORGANIZATION_CUES.possessivesInNames),
     memberRoles: new Set(ORGANIZATION_CUES.memberRoles),
     notNameWords: new Set(NOT_NAME_WORDS),
-    places,
-    ambiguousPlaces,
+    places: new Set(data.places),
+    ambiguousPlaces: new Set(data.ambiguousPlaces),
     organizations,
     parents,
   };
-}
-
-let lexicon: EntityLexicon | undefined;
-
-/** The compiled lexicon, built on first use so a cold start that never tags entities never pays. */
-export function entityLexicon(): EntityLexicon {
-  lexicon ??= compile();
-  return lexicon;
 }

@@ -1,4 +1,13 @@
-import { charLengthAt, letterMarkDigitAt } from '../../text/chars.js';
+import {
+  charLengthAt,
+  isAsciiDigit,
+  isAsciiLower,
+  isAsciiUpper,
+  isLowerChar,
+  isUpperChar,
+  letterMarkDigitAt,
+  wordRun,
+} from '../../text/chars.js';
 
 /** How a word is written: its case is most of what says it may be part of a name. */
 export type Shape = 'capitalised' | 'upper' | 'lower' | 'digits' | 'other';
@@ -25,27 +34,6 @@ function isJoiner(code: number): boolean {
   return code === 0x2e || code === APOSTROPHE || code === CURLY_APOSTROPHE || code === 0x2d || code === 0x26;
 }
 
-function wordRun(text: string, at: number): number {
-  let end = at;
-  for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
-  return end - at;
-}
-
-const UPPER = /^\p{Lu}$/u;
-const LOWER = /^\p{Ll}$/u;
-
-function isUpperChar(char: string): boolean {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  return UPPER.test(char);
-}
-
-function isLowerChar(char: string): boolean {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
-  return LOWER.test(char);
-}
-
 /** The shape of a word, read from its letters once. */
 export function shapeOf(word: string): Shape {
   let upper = 0;
@@ -55,13 +43,13 @@ export function shapeOf(word: string): Shape {
     const code = word.charCodeAt(i);
     // ASCII without building a one-character string: this runs on every word of every story.
     if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) {
+      if (isAsciiUpper(code)) {
         upper += 1;
         first ??= 'upper';
-      } else if (code >= 0x61 && code <= 0x7a) {
+      } else if (isAsciiLower(code)) {
         lower += 1;
         first ??= 'lower';
-      } else if (code >= 0x30 && code <= 0x39) {
+      } else if (isAsciiDigit(code)) {
         first ??= 'digit';
       }
       continue;
