@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // The pure core keeps no module state, so unit files can share a worker's module graph rather
+          // than import the core afresh for each of the ~50 files.
+          isolate: false,
           testTimeout: 30_000,
         },
       },
@@ -30,6 +33,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // As in unit: the code under test keeps no module state (handlers are built by factories from
+          // their config), and each file restores what it spies on.
+          isolate: false,
           exclude: PACKAGING_TESTS,
           environment: 'node',
           // The CLI, bundled once for the files that run it as a process.
