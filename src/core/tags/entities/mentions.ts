@@ -1,4 +1,5 @@
 import { isStopWord } from '../../text/words.js';
+import { NAME_PARTICLES } from '../data/name-particles.js';
 import { CALENDAR_WORDS } from '../data/not-name-words.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { NameToken } from './tokens.js';
@@ -30,24 +31,7 @@ export interface Mention {
 }
 
 // Lower-case words that may sit inside a name: "Bank of England", "Charles de Gaulle".
-const CONNECTORS = new Set([
-  'of',
-  'for',
-  'de',
-  'del',
-  'della',
-  'da',
-  'di',
-  'du',
-  'van',
-  'von',
-  'der',
-  'den',
-  'al',
-  'bin',
-  'bint',
-  'y',
-]);
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', ...NAME_PARTICLES]);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const LISTENER_VERBS = new Set(['told', 'asked']);
 // "Rosneft-owned", "London-based": a name turned adjective, not part of the name after it.

@@ -1,3 +1,4 @@
+import { NAME_PARTICLES } from '../data/name-particles.js';
 import type { OrganizationEntry } from '../data/organizations.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { Cue, Mention } from './mentions.js';
@@ -51,23 +52,8 @@ function isAcronym(word: string): boolean {
   );
 }
 
-const CONNECTOR_WORDS = new Set([
-  'of',
-  'for',
-  'the',
-  'and',
-  'de',
-  'del',
-  'da',
-  'di',
-  'du',
-  'van',
-  'von',
-  'der',
-  'den',
-  'al',
-  'y',
-]);
+// Words an acronym leaves out: "Organization of the Petroleum Exporting Countries" is OPEC.
+const CONNECTOR_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', ...NAME_PARTICLES]);
 
 /** "North Atlantic Treaty Organization" -> "NATO"; "Bank of England" -> "BOE" and "BE". */
 function initialsOf(words: readonly string[]): string[] {
