@@ -1,13 +1,15 @@
 /**
  * `npm run upload -- [--json] <file>...`: puts each file under the input prefix of the local bucket
  * (as `incoming/<file name>`), then waits for its analysis under the output prefix and prints where it
- * is and a readable view of it (title, byline, language, summary, main tags, keywords), or the error
+ * is and a readable view of it (title, byline, language, topics, places, people, organisations,
+ * keywords, summary), or the error
  * the function recorded. `--json` prints each stored document instead, one per line. Needs `npm start`.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
+import { readableView, ViewedOutput } from '../src/local/readable-view.js';
 import { localS3Client } from '../src/local/s3-client.js';
 import { loadLocalSettings } from '../src/local/settings.js';
 
@@ -26,22 +28,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.pdf': 'application/pdf',
 };
 
-/** How many tags and keywords the readable view lists. */
-const SHOWN_TAGS = 6;
-const SHOWN_KEYWORDS = 8;
-
-// Only what is printed; the full document is described by schema/analysis.schema.json.
-const OutputSchema = z.object({
-  processedAt: z.string(),
-  title: z.string().nullish(),
-  byline: z.string().nullish(),
-  language: z.string().nullish(),
-  summary: z.object({ text: z.string() }).nullish(),
-  tags: z.array(z.object({ name: z.string(), kind: z.string(), score: z.number() })).nullish(),
-  keywords: z.array(z.object({ term: z.string() })).nullish(),
-  error: z.object({ code: z.string(), message: z.string() }).nullish(),
-});
-
+const OutputSchema = ViewedOutput.extend({ processedAt: z.string() });
 type Output = z.infer<typeof OutputSchema>;
 
 const args = process.argv.slice(2);
@@ -87,37 +74,6 @@ for (const file of files) {
 }
 s3.destroy();
 process.exitCode = failed === 0 ? 0 : 1;
-
-/** The analysis as a person reads it: indented lines, the summary wrapped, the main tags and keywords. */
-function readableView(output: Output): string {
-  if (output.error) return `  refused: ${output.error.code}: ${output.error.message}`;
-  const lines = [`  title:    ${output.title ?? '(none)'}`];
-  if (output.byline) lines.push(`  byline:   ${output.byline}`);
-  if (output.language) lines.push(`  language: ${output.language}`);
-  const tags = (output.tags ?? []).slice(0, SHOWN_TAGS);
-  if (tags.length > 0) {
-    lines.push(
-      `  tags:     ${tags.map((tag) => `${tag.name} (${tag.kind}, ${tag.score.toFixed(2)})`).join(', ')}`,
-    );
-  }
-  const keywords = (output.keywords ?? []).slice(0, SHOWN_KEYWORDS).map((keyword) => keyword.term);
-  if (keywords.length > 0) lines.push(`  keywords: ${keywords.join(', ')}`);
-  lines.push('  summary:', ...wrap(output.summary?.text ?? '(none)', 96).map((line) => `    ${line}`));
-  return lines.join('\n');
-}
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
 
 /** Polls for an analysis written after `since`: an older analysis of the same key does not count. */
 async function waitForOutput(outputKey: string, since: Date): Promise<{ output: Output; text: string }> {
