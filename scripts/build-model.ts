@@ -4,7 +4,7 @@
 // the committed file and a fresh compile differ. `--check` exits 1 instead of writing when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileModelData } from '../src/core/model/model.js';
+import { compileModelData } from '../src/core/model/compile-model.js';
 
 const TARGET = fileURLToPath(new URL('../src/core/model/compiled/model-data.ts', import.meta.url));
 

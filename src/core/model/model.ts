@@ -1,20 +1,8 @@
-import { KEYWORD_STOP_WORDS } from '../language/data/keyword-stop-words.js';
 import { compileLanguageModel, type LanguageModel } from '../language/detect.js';
-import { bundledTaxonomy } from '../tags/data/taxonomy.js';
-import {
-  compileEntityLexicon,
-  type EntityLexicon,
-  type EntityLexiconData,
-  entityLexiconFrom,
-} from '../tags/entities/lexicon.js';
-import { compileGazetteer, type Gazetteer, type GazetteerData, gazetteerFrom } from '../tags/gazetteer.js';
-import {
-  compileTaxonomyData,
-  type Taxonomy,
-  type TaxonomyIndexData,
-  taxonomyFrom,
-} from '../tags/taxonomy.js';
-import { ENGLISH, type Lexicon, stem } from '../text/words.js';
+import { type EntityLexicon, type EntityLexiconData, entityLexiconFrom } from '../tags/entities/lexicon.js';
+import { type Gazetteer, type GazetteerData, gazetteerFrom } from '../tags/gazetteer.js';
+import { type Taxonomy, type TaxonomyIndexData, taxonomyFrom } from '../tags/taxonomy.js';
+import { ENGLISH, type Lexicon } from '../text/words.js';
 
 /**
  * Everything the analysis knows about language and the world, built once and passed to every stage:
@@ -44,16 +32,6 @@ export interface ModelData {
   readonly gazetteer: GazetteerData;
   readonly entities: EntityLexiconData;
   readonly keywordStopStems: readonly string[];
-}
-
-/** Compiles the bundled data files into {@link ModelData}: the build's job, and the drift test's. */
-export function compileModelData(): ModelData {
-  return {
-    taxonomy: compileTaxonomyData(bundledTaxonomy),
-    gazetteer: compileGazetteer(),
-    entities: compileEntityLexicon(),
-    keywordStopStems: [...new Set(KEYWORD_STOP_WORDS.map((word) => stem(word)))],
-  };
 }
 
 /**

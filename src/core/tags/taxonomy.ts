@@ -1,5 +1,4 @@
 import { tokenize, type WordInfo, wordInfo } from '../text/words.js';
-import { bundledTaxonomy } from './data/taxonomy.js';
 
 /**
  * The shape of a taxonomy file (the bundled one in `data/taxonomy.ts`, or a user's JSON), as a
@@ -155,7 +154,9 @@ export function mergeTaxonomy(
   return { minScore, topics };
 }
 
-const FALLBACK_MIN_SCORE = bundledTaxonomy.minScore;
+// The bundled taxonomy's bar (data/taxonomy.ts), for a taxonomy that sets none; a test keeps the two equal.
+// Not read from the data file: the run time loads the compiled taxonomy and never needs the source.
+export const DEFAULT_MIN_SCORE = 0.5;
 
 type IndexBuilder = Map<string, { stems: string[]; postings: { topic: number; weight: number }[] }>;
 
@@ -205,7 +206,7 @@ export function compileTaxonomyData(valid: TaxonomyData): TaxonomyIndexData {
   });
   const entries = (index: IndexBuilder) => [...index].map(([key, { postings }]) => [key, postings] as const);
   return {
-    minScore: valid.minScore ?? FALLBACK_MIN_SCORE,
+    minScore: valid.minScore ?? DEFAULT_MIN_SCORE,
     topics,
     terms: entries(termIndex),
     phrases: entries(phraseIndex),

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/core/analyze.js';
 import { bundledModel } from '../../../src/core/model/bundled-model.js';
+import { compileModelData } from '../../../src/core/model/compile-model.js';
 import { MODEL_DATA } from '../../../src/core/model/compiled/model-data.js';
-import { compileModelData, modelFrom, withTaxonomy } from '../../../src/core/model/model.js';
+import { modelFrom, withTaxonomy } from '../../../src/core/model/model.js';
+import { bundledTaxonomy } from '../../../src/core/tags/data/taxonomy.js';
+import { DEFAULT_MIN_SCORE } from '../../../src/core/tags/taxonomy.js';
 import { compileTaxonomy } from '../../../src/core/tags/taxonomy-schema.js';
 
 const STORY = [
@@ -22,6 +25,13 @@ describe('the compiled model', () => {
       expect(JSON.stringify(MODEL_DATA[part])).toBe(JSON.stringify(compileModelData()[part]));
     },
   );
+
+  it("gives a taxonomy that sets no minScore the bundled taxonomy's bar", () => {
+    expect(DEFAULT_MIN_SCORE).toBe(bundledTaxonomy.minScore);
+    expect(compileTaxonomy({ topics: [{ name: 'x', terms: [{ term: 'oil', weight: 1 }] }] }).minScore).toBe(
+      bundledTaxonomy.minScore,
+    );
+  });
 
   it('analyses a story the same whether loaded from the compiled data or compiled now', async () => {
     const fresh = await analyzeText(STORY, { model: modelFrom(compileModelData()) });
