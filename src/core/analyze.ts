@@ -56,7 +56,7 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
-  const taggable = taggableText(doc, tokens);
+  const taggable = taggableText(doc, tokens, texts);
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -136,11 +136,15 @@ export async function documentLanguage(
 }
 
 /** What the taggers read of a document: its title, sentences, tokens, dateline and lead length. */
-export function taggableText(doc: ArticleDocument, tokens: TokenizedText): TaggableText {
+export function taggableText(
+  doc: ArticleDocument,
+  tokens: TokenizedText,
+  sentences: readonly string[] = doc.sentences.map((s) => s.text),
+): TaggableText {
   const firstParagraph = doc.sentences[0]?.paragraph;
   return {
     title: doc.title,
-    sentences: doc.sentences.map((s) => s.text),
+    sentences,
     tokens,
     dateline: doc.dateline ?? null,
     leadSentences: doc.sentences.filter((s) => s.paragraph === firstParagraph).length,
