@@ -97,6 +97,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
   if (outputKey === null) return refuseUnsafeKey(request, deps);
   const target = { bucket: config.outputBucket, key: outputKey };
   const eventSize = request.size ?? null;
+  const sequencer = request.sequencer ?? null;
   // Filled in once the object is read, so error documents carry as much of the source as is known.
   let source: ArticleSource = {
     bucket,
@@ -115,7 +116,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
       {
         source: { bucket, key, etag: source.etag },
         target,
-        sequencer: request.sequencer ?? null,
+        sequencer,
         metadata: metadata ?? {},
         document,
       },
@@ -125,7 +126,6 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
     // The event's size lets us refuse a huge object without a request; readObject checks again.
     if (eventSize !== null && eventSize > config.maxBytes)
       throw new InputTooLargeError(eventSize, config.maxBytes);
-    const sequencer = request.sequencer ?? null;
     // An event older than the one the stored output answers has nothing to add: skip before reading.
     // One HEAD of the stored output answers both questions asked of it: is it newer than this event,
     // and was it already written for this very input (the fingerprint, checked once the object is read).
@@ -141,7 +141,7 @@ export async function processUpload(request: UploadRequest, deps: UploadDeps): P
     if (object.etag !== null) {
       const fingerprint = inputFingerprint(key, object, {
         maxBytes: config.maxBytes,
-        sequencer: request.sequencer ?? null,
+        sequencer,
       });
       if (stored?.metadata[INPUT_FINGERPRINT_METADATA] === fingerprint) {
         logger.info('Output already written for this version of the object; skipped', {

@@ -62,20 +62,19 @@ export interface EntityLexiconData {
   readonly organizations: readonly (readonly [string, string])[];
 }
 
-/** The organisations and their bodies ("European Union/European Commission"), each with its id. */
-function organizationEntries(): { entries: OrganizationEntry[]; parents: Map<string, string> } {
-  const entries: OrganizationEntry[] = [];
+/** The organisations' bodies ("European Union/European Commission"), each with its own id, and the parent of each. */
+function organizationBodies(): { bodies: OrganizationEntry[]; parents: Map<string, string> } {
+  const bodies: OrganizationEntry[] = [];
   const parents = new Map<string, string>();
   for (const entry of ORGANIZATIONS) {
     for (const [name, ...names] of entry.bodies ?? []) {
       if (name === undefined) continue;
       const body: OrganizationEntry = { id: `${entry.id}/${name}`, name, names, acronyms: [] };
       parents.set(body.id, entry.name);
-      entries.push(body);
+      bodies.push(body);
     }
   }
-  entries.push(...ORGANIZATIONS);
-  return { entries, parents };
+  return { bodies, parents };
 }
 
 /** Keys every surface of the data files (costly: thousands of names normalised), for the build. */
@@ -99,9 +98,7 @@ export function compileEntityLexicon(): EntityLexiconData {
   const ambiguousOrganizations = new Set(keys(AMBIGUOUS_ORGANIZATION_NAMES.flatMap((rule) => rule.surfaces)));
   const organizations = new Map<string, string>();
   // Bodies first, a later body's name overriding: a body is never taken over by an organisation's alias.
-  const { entries } = organizationEntries();
-  const bodies = entries.filter((entry) => entry.id.includes('/'));
-  for (const body of bodies)
+  for (const body of organizationBodies().bodies)
     for (const surface of [body.name, ...body.names]) organizations.set(surfaceKey(surface), body.id);
   for (const entry of ORGANIZATIONS) {
     for (const surface of [entry.name, ...entry.names, ...entry.acronyms]) {
@@ -115,8 +112,8 @@ export function compileEntityLexicon(): EntityLexiconData {
 
 /** Loads compiled entity data beside the cue lists, which are small sets built as they are. */
 export function entityLexiconFrom(data: EntityLexiconData): EntityLexicon {
-  const { entries, parents } = organizationEntries();
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const { bodies, parents } = organizationBodies();
+  const byId = new Map([...bodies, ...ORGANIZATIONS].map((entry) => [entry.id, entry]));
   const organizations = new Map<string, OrganizationEntry>();
   for (const [key, id] of data.organizations) {
     const entry = byId.get(id);
