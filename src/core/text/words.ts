@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
-import { wordRun } from './chars.js';
+import { type AtomSpans, type Atoms, AtomsBuilder, atomsOf, unitAtoms } from './atoms.js';
 
 const EDGE_PUNCTUATION = /^['’-]+|['’-]+$/g;
 const POSSESSIVE = /['’]s$/i;
@@ -11,36 +11,60 @@ function isTermJoiner(code: number): boolean {
 }
 
 /**
- * Splits text into word tokens in their surface form, possessives dropped: runs of letters, marks,
- * digits, apostrophes and hyphens (so "Zürich", "O’Brien" and "cease-fire" stay whole), with edge
- * apostrophes and hyphens trimmed. (natural's RegexpTokenizer with that gap pattern gave the same
- * tokens; scanning with the core's character classes needs no split array or its `underscore`.)
- * @example tokenize("Kazakhstan’s capital, Astana") // ['Kazakhstan', 'capital', 'Astana']
+ * Visits the term pieces of atoms `[from, to)` of `text`: atoms joined across runs of apostrophes and
+ * hyphens, with the apostrophes and hyphens at their edges ("’Zürich’", "O’Brien’s", "cease-fire").
+ * `start` and `end` span the piece as written; `joined` says it holds an apostrophe or hyphen.
  */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = at;
-    let joined = false;
-    for (;;) {
-      const run = wordRun(text, end);
-      if (run > 0) end += run;
-      else if (isTermJoiner(text.charCodeAt(end))) {
-        end += 1;
-        joined = true;
-      } else break;
+export function forEachTermPiece(
+  text: string,
+  atoms: AtomSpans,
+  from: number,
+  to: number,
+  visit: (start: number, end: number, joined: boolean) => void,
+): void {
+  const { starts, ends } = atoms;
+  let i = from;
+  while (i < to) {
+    const first = starts[i] ?? 0;
+    let start = first;
+    while (start > 0 && isTermJoiner(text.charCodeAt(start - 1))) start -= 1;
+    let last = i;
+    while (last + 1 < to) {
+      const next = starts[last + 1] ?? 0;
+      let at = ends[last] ?? 0;
+      while (at < next && isTermJoiner(text.charCodeAt(at))) at += 1;
+      if (at < next) break;
+      last += 1;
     }
-    if (end === at) {
-      at += 1;
-      continue;
-    }
-    const raw = text.slice(at, end);
+    const lastEnd = ends[last] ?? 0;
+    let end = lastEnd;
+    while (end < text.length && isTermJoiner(text.charCodeAt(end))) end += 1;
+    visit(start, end, start < first || last > i || end > lastEnd);
+    i = last + 1;
+  }
+}
+
+/** Appends the term tokens of atoms `[from, to)` of `text` (see {@link tokenize}). */
+function termTokens(text: string, atoms: AtomSpans, from: number, to: number, out: string[]): void {
+  forEachTermPiece(text, atoms, from, to, (start, end, joined) => {
+    const raw = text.slice(start, end);
     // Most tokens hold no apostrophe or hyphen: skip the two regex passes for them (a hot loop).
     const token = joined ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
     if (token !== '') out.push(token);
-    at = end;
-  }
+  });
+}
+
+/**
+ * Splits text into word tokens in their surface form, possessives dropped: runs of letters, marks,
+ * digits, apostrophes and hyphens (so "Zürich", "O’Brien" and "cease-fire" stay whole), with edge
+ * apostrophes and hyphens trimmed. (natural's RegexpTokenizer with that gap pattern gives the same
+ * tokens; composing them from the document's atoms needs no second scan, split array or `underscore`.)
+ * @example tokenize("Kazakhstan’s capital, Astana") // ['Kazakhstan', 'capital', 'Astana']
+ */
+export function tokenize(text: string): string[] {
+  const atoms = atomsOf(text);
+  const out: string[] = [];
+  termTokens(text, atoms, 0, atoms.starts.length, out);
   return out;
 }
 
@@ -227,6 +251,11 @@ export interface TokenizedText {
   /** Sentence `i` is `ids[starts[i]]` up to `ids[starts[i + 1]]`; the title runs from the last start. */
   readonly starts: Int32Array;
   readonly hasTitle: boolean;
+  /**
+   * The atoms every token above and every other stage's words are composed from: unit `i` is body
+   * sentence `i`, the title's (when there is one) comes last.
+   */
+  readonly atoms: Atoms;
   /** The language the tokens are stemmed and filtered in. */
   readonly lexicon: Lexicon;
   /** The id of a surface form found in the text, or -1. */
@@ -256,10 +285,15 @@ export function tokenizeText(
 ): TokenizedText {
   const known = new Map<string, number>();
   const surfaces: string[] = [];
+  const atoms = new AtomsBuilder();
   let ids = new Int32Array(1024);
   let length = 0;
+  const tokens: string[] = [];
   const append = (text: string): void => {
-    for (const token of tokenize(text)) {
+    const range = atoms.add(text);
+    tokens.length = 0;
+    termTokens(text, atoms.current(), range.from, range.to, tokens);
+    for (const token of tokens) {
       let id = known.get(token);
       if (id === undefined) {
         id = surfaces.length;
@@ -289,7 +323,18 @@ export function tokenizeText(
     ids: ids.subarray(0, length),
     starts,
     hasTitle: title !== null,
+    atoms: atoms.build(),
     lexicon,
     idOf: (surface) => known.get(surface) ?? -1,
   };
+}
+
+/** The atoms of body sentence `index`: `[from, to)` of `tokens.atoms`. */
+export function sentenceAtoms(tokens: TokenizedText, index: number): { from: number; to: number } {
+  return unitAtoms(tokens.atoms, index);
+}
+
+/** The atoms of the title (empty when there is none). */
+export function titleAtoms(tokens: TokenizedText): { from: number; to: number } {
+  return tokens.hasTitle ? unitAtoms(tokens.atoms, sentenceCount(tokens)) : { from: 0, to: 0 };
 }
