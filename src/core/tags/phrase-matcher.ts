@@ -1,4 +1,5 @@
-import { isAsciiLower, wordRun } from '../text/chars.js';
+import { type AtomSpans, atomsOf } from '../text/atoms.js';
+import { isAsciiLower } from '../text/chars.js';
 /**
  * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
  * left to right, taking the longest phrase at each position. Case is kept, so "Turkey" and
@@ -66,16 +67,30 @@ function tickerEnd(text: string, at: number): number {
 }
 
 /**
- * Splits a sentence into matching tokens. Linear in the length of the text.
- * @example tokenizeForMatching("Kazakhstan’s capital, Astana").map((t) => t.text) // ['Kazakhstan', 'capital', 'Astana']
+ * The matching tokens of atoms `[from, to)` of `text` (a sentence of the document, or the title),
+ * reading it from offset `offset` on. Linear in the length of the text.
  */
-export function tokenizeForMatching(text: string): MatchToken[] {
+export function matchTokens(
+  text: string,
+  atoms: AtomSpans,
+  from: number,
+  to: number,
+  offset = 0,
+): MatchToken[] {
+  const { starts, ends } = atoms;
   const tokens: MatchToken[] = [];
   let separated = false;
-  let at = 0;
-  while (at < text.length) {
-    let end = at + wordRun(text, at);
-    if (end === at) {
+  // Everything before `at` has been read: atoms before it were skipped (by a ticker, or the offset).
+  let at = offset;
+  let i = from;
+  while (i < to) {
+    const end = ends[i] ?? 0;
+    if (end <= at) {
+      i += 1;
+      continue;
+    }
+    const start = Math.max(starts[i] ?? 0, at);
+    while (at < start) {
       const ticker = tickerEnd(text, at);
       if (ticker > at) {
         separated = true;
@@ -84,18 +99,30 @@ export function tokenizeForMatching(text: string): MatchToken[] {
       }
       if (isSeparator(text.charCodeAt(at))) separated = true;
       at += 1;
-      continue;
     }
-    while (end + 1 < text.length && isJoiner(text.charCodeAt(end))) {
-      const more = wordRun(text, end + 1);
-      if (more === 0) break;
-      end += 1 + more;
-    }
-    tokens.push({ text: matchingForm(text.slice(at, end)), separatedBefore: separated });
+    if (at > start) continue; // a ticker held this atom
+    let last = i;
+    while (
+      last + 1 < to &&
+      starts[last + 1] === (ends[last] ?? 0) + 1 &&
+      isJoiner(text.charCodeAt(ends[last] ?? 0))
+    )
+      last += 1;
+    at = ends[last] ?? 0;
+    tokens.push({ text: matchingForm(text.slice(start, at)), separatedBefore: separated });
     separated = false;
-    at = end;
+    i = last + 1;
   }
   return tokens;
+}
+
+/**
+ * Splits a text outside the document (a gazetteer name, a dateline) into matching tokens.
+ * @example tokenizeForMatching("Kazakhstan’s capital, Astana").map((t) => t.text) // ['Kazakhstan', 'capital', 'Astana']
+ */
+export function tokenizeForMatching(text: string): MatchToken[] {
+  const atoms = atomsOf(text);
+  return matchTokens(text, atoms, 0, atoms.starts.length);
 }
 
 /**

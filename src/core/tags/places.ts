@@ -3,7 +3,7 @@ import type { Dateline } from '../document.js';
 import type { Model } from '../model/model.js';
 import { round } from '../score.js';
 import { NAME_PREFIX_TITLES } from '../terms/name-words.js';
-import { isStopWord } from '../text/words.js';
+import { isStopWord, sentenceAtoms, titleAtoms, tokenizeText } from '../text/words.js';
 import { LEVEL_DEPTH } from './data/m49.js';
 import {
   CALENDAR_WORDS,
@@ -22,6 +22,7 @@ import {
   isShouting,
   isTitleCase,
   type MatchToken,
+  matchTokens,
   type PhraseMatch,
   tokenizeForMatching,
 } from './phrase-matcher.js';
@@ -373,8 +374,7 @@ function vote(scan: Scan, rule: number, reading: number): void {
   scan.votes.set(rule, votes);
 }
 
-function scanUnit(gaz: Gazetteer, text: string, unit: Unit, scan: Scan): void {
-  const tokens = tokenizeForMatching(text);
+function scanUnit(gaz: Gazetteer, tokens: readonly MatchToken[], unit: Unit, scan: Scan): void {
   for (const token of tokens) {
     const cueVotes = gaz.cues.get(token.text);
     if (cueVotes === undefined) continue;
@@ -760,17 +760,21 @@ export function tagPlaces(
     rules: new Map(),
     votes: new Map(),
   };
-  if (text.title !== null)
-    scanUnit(gaz, text.title, { weight: settings.titleWeight, where: 'title', sentence: -1 }, scan);
+  const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
+  if (text.title !== null) {
+    const { from, to } = titleAtoms(tokens);
+    const words = matchTokens(text.title, tokens.atoms, from, to);
+    scanUnit(gaz, words, { weight: settings.titleWeight, where: 'title', sentence: -1 }, scan);
+  }
   const lead = leadLength(text);
   const dateline = text.dateline ?? null;
   text.sentences.forEach((sentence, index) => {
     // The dateline is read once, below; its words are not a mention in the lead as well.
-    const body =
-      index === 0 && dateline !== null && sentence.startsWith(dateline.text)
-        ? sentence.slice(dateline.text.length)
-        : sentence;
-    scanUnit(gaz, body, { weight: 1, where: index < lead ? 'lead' : 'body', sentence: index }, scan);
+    const offset =
+      index === 0 && dateline !== null && sentence.startsWith(dateline.text) ? dateline.text.length : 0;
+    const { from, to } = sentenceAtoms(tokens, index);
+    const words = matchTokens(sentence, tokens.atoms, from, to, offset);
+    scanUnit(gaz, words, { weight: 1, where: index < lead ? 'lead' : 'body', sentence: index }, scan);
   });
   resolveAmbiguous(gaz, scan);
   if (dateline !== null) {
