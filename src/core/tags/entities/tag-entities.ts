@@ -1,12 +1,13 @@
 import { InvalidOptionsError } from '../../../errors.js';
 import type { Model } from '../../model/model.js';
 import { round } from '../../score.js';
+import { sentenceAtoms, titleAtoms, tokenizeText } from '../../text/words.js';
 import type { Tag, TaggableText } from '../tag.js';
 import { fullestWords, type Typing, typeCluster } from './classify.js';
 import type { EntityLexicon } from './lexicon.js';
 import { findMentions, isShouted, type Mention } from './mentions.js';
 import { type EntityCluster, mergeMentions } from './merge.js';
-import { type NameToken, surfaceKey, tokenizeNames } from './tokens.js';
+import { type NameToken, nameTokens, surfaceKey } from './tokens.js';
 
 export interface EntityOptions {
   /** How much a title mention counts against a body mention. */
@@ -190,11 +191,17 @@ export function tagEntities(
   // Two passes over the sentences, tokenising each twice rather than holding every sentence's tokens
   // (an object a word) from one pass to the next: on a 5 MB document the held tokens were ~70 MB of peak
   // memory and a fifth of the stage's time went to garbage collection (measured 2026-12-04).
+  const document = text.tokens ?? tokenizeText(text.title, text.sentences);
+  const wordsOf = (sentence: string, index: number): NameToken[] => {
+    const { from, to } = sentenceAtoms(document, index);
+    return nameTokens(sentence, document.atoms, from, to);
+  };
   const lowerWords = new Set<string>();
-  for (const sentence of text.sentences)
-    for (const token of tokenizeNames(sentence)) if (token.shape === 'lower') lowerWords.add(token.text);
   text.sentences.forEach((sentence, index) => {
-    const tokens = tokenizeNames(sentence);
+    for (const token of wordsOf(sentence, index)) if (token.shape === 'lower') lowerWords.add(token.text);
+  });
+  text.sentences.forEach((sentence, index) => {
+    const tokens = wordsOf(sentence, index);
     if (isShouted(tokens)) shouted.push(tokens);
     else for (const mention of findMentions(lexicon, tokens, index, lowerWords)) mentions.push(mention);
   });
@@ -226,7 +233,8 @@ export function tagEntities(
     }
   }
   if (text.title !== null) {
-    for (const entity of matchKnownNames(tokenizeNames(text.title), index, longest))
+    const { from, to } = titleAtoms(document);
+    for (const entity of matchKnownNames(nameTokens(text.title, document.atoms, from, to), index, longest))
       entity.titleMentions += 1;
   }
   for (const tokens of shouted) {

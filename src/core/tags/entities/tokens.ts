@@ -1,3 +1,4 @@
+import { type AtomSpans, atomsOf } from '../../text/atoms.js';
 import {
   charLengthAt,
   isAsciiDigit,
@@ -6,7 +7,6 @@ import {
   isLowerChar,
   isUpperChar,
   letterMarkDigitAt,
-  wordRun,
 } from '../../text/chars.js';
 
 /** How a word is written: its case is most of what says it may be part of a name. */
@@ -87,41 +87,47 @@ function withoutPossessive(word: string): { text: string; possessive: boolean } 
 }
 
 /**
- * Splits a sentence into words, each with the gap before it. Linear in the length of the text.
+ * The words of atoms `[from, to)` of `text` (a sentence of the document, or the title), each with the
+ * gap before it. Linear in the length of the text.
+ */
+export function nameTokens(text: string, atoms: AtomSpans, from: number, to: number): NameToken[] {
+  const { starts, ends } = atoms;
+  const tokens: NameToken[] = [];
+  let gapStart = 0;
+  let i = from;
+  while (i < to) {
+    const start = starts[i] ?? 0;
+    let last = i;
+    let dotted = false;
+    for (;;) {
+      const end = ends[last] ?? 0;
+      if (last + 1 >= to || starts[last + 1] !== end + 1 || !isJoiner(text.charCodeAt(end))) break;
+      dotted ||= text.charCodeAt(end) === 0x2e;
+      last += 1;
+    }
+    let end = ends[last] ?? 0;
+    // "U.S.": an abbreviation keeps its last dot, so it reads as written.
+    if (dotted && text.charCodeAt(end) === 0x2e) end += 1;
+    // A trailing apostrophe belongs to the word (a plural possessive); other joiners do not.
+    if (text.charCodeAt(end) === APOSTROPHE || text.charCodeAt(end) === CURLY_APOSTROPHE) {
+      if (end + 1 >= text.length || letterMarkDigitAt(text, end + 1) === 0) end += 1;
+    }
+    const raw = text.slice(start, end);
+    const { text: word, possessive } = withoutPossessive(raw);
+    tokens.push({ text: word, shape: shapeOf(word), possessive, gap: text.slice(gapStart, start), raw });
+    gapStart = end;
+    i = last + 1;
+  }
+  return tokens;
+}
+
+/**
+ * Splits a text outside the document (a name from the lexicon) into words, each with the gap before it.
  * @example tokenizeNames('Xi’s visit (SCO)').map((t) => t.text) // ['Xi', 'visit', 'SCO']
  */
 export function tokenizeNames(text: string): NameToken[] {
-  const tokens: NameToken[] = [];
-  let gapStart = 0;
-  let at = 0;
-  while (at < text.length) {
-    let end = at + wordRun(text, at);
-    if (end === at) {
-      at += charLengthAt(text, at);
-      continue;
-    }
-    while (end + 1 < text.length && isJoiner(text.charCodeAt(end))) {
-      const more = wordRun(text, end + 1);
-      if (more === 0) break;
-      end += 1 + more;
-    }
-    // "U.S.": an abbreviation keeps its last dot, so it reads as written.
-    if (text.charCodeAt(end) === 0x2e && text.slice(at, end).includes('.')) end += 1;
-    // A trailing apostrophe belongs to the word (a plural possessive); other joiners do not.
-    if (
-      end < text.length &&
-      (text.charCodeAt(end) === APOSTROPHE || text.charCodeAt(end) === CURLY_APOSTROPHE)
-    ) {
-      const next = text.charCodeAt(end + 1);
-      if (Number.isNaN(next) || letterMarkDigitAt(text, end + 1) === 0) end += 1;
-    }
-    const raw = text.slice(at, end);
-    const { text: word, possessive } = withoutPossessive(raw);
-    tokens.push({ text: word, shape: shapeOf(word), possessive, gap: text.slice(gapStart, at), raw });
-    at = end;
-    gapStart = end;
-  }
-  return tokens;
+  const atoms = atomsOf(text);
+  return nameTokens(text, atoms, 0, atoms.starts.length);
 }
 
 /** The key a name is known by in one document: its words joined by single spaces. */
