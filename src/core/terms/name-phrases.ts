@@ -1,10 +1,6 @@
-import {
-  charLengthAt,
-  isAsciiDigit,
-  isAsciiUpper,
-  isWhitespaceCode,
-  letterMarkDigitAt,
-} from '../text/chars.js';
+import { type AtomSpans, atomsOf } from '../text/atoms.js';
+import { isAsciiDigit, isAsciiUpper, isWhitespaceCode } from '../text/chars.js';
+import { forEachTermPiece } from '../text/words.js';
 import { NAME_CONNECTORS, NAME_PREFIX_TITLES } from './name-words.js';
 
 // A capitalised word: an upper-case letter then letters, marks, apostrophes or hyphens ("Nur-Sultan",
@@ -14,23 +10,6 @@ const MAX_NAME_WORDS = 7;
 
 const APOSTROPHE = 0x27;
 const CURLY_APOSTROPHE = 0x2019;
-const HYPHEN = 0x2d;
-
-/** Code units of the word character (letter, mark, digit, apostrophe or hyphen) at `at`, or 0. */
-function wordCharAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code === APOSTROPHE || code === CURLY_APOSTROPHE || code === HYPHEN) return 1;
-  return letterMarkDigitAt(text, at);
-}
-
-/** A letter, mark or digit: a word piece made only of apostrophes and hyphens is punctuation. */
-function hasLetterOrDigit(piece: string): boolean {
-  for (let i = 0; i < piece.length; i += 1) {
-    const code = piece.charCodeAt(i);
-    if (code !== APOSTROPHE && code !== CURLY_APOSTROPHE && code !== HYPHEN) return true;
-  }
-  return false;
-}
 
 function isCapitalised(word: string): boolean {
   if (word === '') return false;
@@ -60,7 +39,12 @@ function withoutPossessive(piece: string): string {
  * Runs are cut at punctuation, so "Kazakhstan, Uzbekistan" gives no phrase.
  * @example findNamePhrases('He met President Vladimir Putin in Samarkand.') // ['Vladimir Putin']
  */
-export function findNamePhrases(sentence: string): string[] {
+export function findNamePhrases(
+  sentence: string,
+  atoms: AtomSpans = atomsOf(sentence),
+  from = 0,
+  to = atoms.starts.length,
+): string[] {
   const found: string[] = [];
   let run: string[] = [];
   let pendingConnectors: string[] = [];
@@ -91,27 +75,18 @@ export function findNamePhrases(sentence: string): string[] {
     pendingConnectors = [];
   };
 
-  // Pieces alternate: a run of word characters, then a gap of anything else.
-  let at = 0;
-  while (at < sentence.length) {
-    const start = at;
-    const wordPiece = wordCharAt(sentence, at) > 0;
-    let gapIsSpace = true;
-    while (at < sentence.length) {
-      const wordLength = wordCharAt(sentence, at);
-      if (wordLength > 0 !== wordPiece) break;
-      if (!wordPiece && gapIsSpace && !isWhitespaceCode(sentence.charCodeAt(at))) gapIsSpace = false;
-      at += wordLength > 0 ? wordLength : charLengthAt(sentence, at);
+  // Pieces are the sentence's term pieces (atoms joined by apostrophes and hyphens); between two, a gap.
+  let gapStart = 0;
+  forEachTermPiece(sentence, atoms, from, to, (start, end) => {
+    // Punctuation ends a name; plain spaces keep a run going.
+    for (let at = gapStart; at < start; at += 1) {
+      if (!isWhitespaceCode(sentence.charCodeAt(at))) {
+        flush();
+        break;
+      }
     }
-    if (!wordPiece) {
-      if (!gapIsSpace) flush(); // punctuation ends a name; plain spaces keep a run going
-      continue;
-    }
-    const piece = sentence.slice(start, at);
-    if (!hasLetterOrDigit(piece)) {
-      flush();
-      continue;
-    }
+    gapStart = end;
+    const piece = sentence.slice(start, end);
     const word = withoutPossessive(piece);
     if (isCapitalised(word)) {
       if (run.length > 0 && pendingConnectors.length > 0) run.push(...pendingConnectors);
@@ -123,7 +98,7 @@ export function findNamePhrases(sentence: string): string[] {
     } else {
       flush();
     }
-  }
+  });
   flush();
   return found;
 }

@@ -1,4 +1,5 @@
 import {
+  sentenceAtoms,
   sentenceIds,
   type TokenizedText,
   titleIds,
@@ -130,7 +131,8 @@ export function computeTermStats(
     }
     starts[sentenceIndex + 1] = idCount;
     let phraseKeys: string[] | undefined;
-    for (const surface of namePhrases ? findNamePhrases(text) : []) {
+    const { from, to } = sentenceAtoms(tokens, sentenceIndex);
+    for (const surface of namePhrases ? findNamePhrases(text, tokens.atoms, from, to) : []) {
       const termIds: number[] = [];
       for (const word of tokenize(surface)) {
         const surfaceId = tokens.idOf(word);
