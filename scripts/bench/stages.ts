@@ -36,7 +36,7 @@ for (let pass = 0; pass <= passes; pass++) {
     const tokens = time('tokenize', () => tokenizeText(doc.title, texts, ENGLISH));
     const stats = time('term stats', () => computeTermStats(doc.title, texts, tokens));
     time('summary', () => selectSummary(stats, texts, {}));
-    time('keywords', () => extractKeywords(stats, model, { sentences: texts }));
+    time('keywords', () => extractKeywords(stats, model, { tokens }));
     const taggable = taggableText(doc, tokens);
     time('topics', () => tagTopics(taggable, model));
     time('places', () => tagPlaces(taggable, model, { minWeight: 2 }));

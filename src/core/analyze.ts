@@ -70,7 +70,7 @@ export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = 
     encoding: doc.encoding,
     summary: { text: summarySentences.map((s) => s.text).join(' '), sentences: summarySentences },
     keywords: extractKeywords(stats, model, {
-      sentences: texts,
+      tokens,
       ...(options.keywords === undefined ? {} : { limit: options.keywords }),
     }),
     tags: [

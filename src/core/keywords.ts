@@ -3,15 +3,15 @@ import type { Model } from './model/model.js';
 import { round } from './score.js';
 import { commonestSurface } from './terms/surface.js';
 import type { NamePhrase, TermStats } from './terms/term-stats.js';
-import { stem } from './text/words.js';
+import { sentenceCount, stem, type TokenizedText } from './text/words.js';
 
 export interface KeywordOptions {
   readonly limit?: number;
   /**
-   * The body sentences the stats were computed from. With them, recurring lower-case pairs ("interest
-   * rates") are keywords too, checked to be adjacent in the text; without them, only names and words.
+   * The tokens the stats were computed from. With them, recurring lower-case pairs ("interest rates")
+   * are keywords too, checked to be adjacent in the text; without them, only names and words.
    */
-  readonly sentences?: readonly string[];
+  readonly tokens?: TokenizedText;
 }
 
 const DEFAULTS = Object.freeze({ limit: 10 });
@@ -96,31 +96,26 @@ function phraseRaw(count: number, words: number, inTitle: boolean): number {
   return PHRASE_BONUS * (1 + Math.log(count)) * length * (inTitle ? TITLE_BONUS : 1);
 }
 
-/** How often `first second` occurs as two adjacent words in the sentences, over the terms' surface forms. */
-function adjacentCount(
-  sentences: readonly string[],
-  firsts: Iterable<string>,
-  seconds: Iterable<string>,
-): number {
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${[...firsts].map(escapeRegExp).join('|')}) (?:${[...seconds].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-    'gu',
-  );
+/**
+ * How often a surface form of one term directly follows one of another in the body, one plain space
+ * between them ("interest rates", not "interest, rates"): one pass over the token ids.
+ */
+function adjacentCount(tokens: TokenizedText, firsts: Iterable<string>, seconds: Iterable<string>): number {
+  const idsOf = (surfaces: Iterable<string>): Set<number> =>
+    new Set([...surfaces].map((surface) => tokens.idOf(surface)).filter((id) => id >= 0));
+  const first = idsOf(firsts);
+  const second = idsOf(seconds);
+  const { ids, spaced } = tokens;
+  const bodyEnd = tokens.starts[sentenceCount(tokens)] ?? 0;
   let count = 0;
-  for (const sentence of sentences) for (const _ of sentence.matchAll(pattern)) count++;
+  for (let k = 1; k < bodyEnd; k++) {
+    if (spaced[k] === 1 && second.has(ids[k] ?? -1) && first.has(ids[k - 1] ?? -1)) count++;
+  }
   return count;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Adjacent lower-case content words that mostly occur together ("interest rates", "stock split"). */
-function collocations(
-  stats: TermStats,
-  stops: ReadonlySet<string>,
-  sentences: readonly string[],
-): Candidate[] {
+function collocations(stats: TermStats, stops: ReadonlySet<string>, tokens: TokenizedText): Candidate[] {
   const pairs = new Map<string, { a: number; b: number; count: number }>();
   for (const sentence of stats.sentences) {
     const ids = sentence.termIds;
@@ -155,7 +150,7 @@ function collocations(
     const tb = stats.terms[b];
     if (ta === undefined || tb === undefined) continue;
     // The term ids skip stop words: "rise in food" gives the pair rise-food. Keep pairs the text has.
-    const adjacent = adjacentCount(sentences, ta.surfaces.keys(), tb.surfaces.keys());
+    const adjacent = adjacentCount(tokens, ta.surfaces.keys(), tb.surfaces.keys());
     if (adjacent < 2 || adjacent < COLLOCATION_STRENGTH * Math.min(ta.count, tb.count)) continue;
     const inTitle = stats.titleTermIds.has(a) && stats.titleTermIds.has(b);
     out.push({ term: `${sa} ${sb}`, raw: phraseRaw(adjacent, 2, inTitle), count: adjacent, termIds: [a, b] });
@@ -215,7 +210,7 @@ export function extractKeywords(
       termIds: phrase.termIds,
     });
   }
-  if (options.sentences !== undefined) candidates.push(...collocations(stats, stops, options.sentences));
+  if (options.tokens !== undefined) candidates.push(...collocations(stats, stops, options.tokens));
   for (const term of stats.terms) {
     if (term.count < 2 || absorbed.has(term.id) || stops.has(term.stem)) continue;
     // "5m", "10th", "2025s": figures, not keywords.

@@ -44,13 +44,28 @@ export function forEachTermPiece(
   }
 }
 
-/** Appends the term tokens of atoms `[from, to)` of `text` (see {@link tokenize}). */
-function termTokens(text: string, atoms: AtomSpans, from: number, to: number, out: string[]): void {
+/**
+ * Visits the term tokens of atoms `[from, to)` of `text` (see {@link tokenize}); `spaced` says the
+ * two tokens stand in the text as written, one plain space between them: "interest rates", not
+ * "interest, rates" or "children’s book".
+ */
+function termTokens(
+  text: string,
+  atoms: AtomSpans,
+  from: number,
+  to: number,
+  visit: (token: string, spaced: boolean) => void,
+): void {
+  let previousEnd = -1;
   forEachTermPiece(text, atoms, from, to, (start, end, joined) => {
     const raw = text.slice(start, end);
     // Most tokens hold no apostrophe or hyphen: skip the two regex passes for them (a hot loop).
     const token = joined ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
-    if (token !== '') out.push(token);
+    if (token === '') return;
+    // A token trimmed at its start or end (a possessive, a quote mark) is not the text as written there.
+    const cleanStart = !joined || raw.startsWith(token);
+    visit(token, cleanStart && start === previousEnd + 1 && text.charCodeAt(previousEnd) === 0x20);
+    previousEnd = !joined || raw.endsWith(token) ? end : -2;
   });
 }
 
@@ -64,7 +79,7 @@ function termTokens(text: string, atoms: AtomSpans, from: number, to: number, ou
 export function tokenize(text: string): string[] {
   const atoms = atomsOf(text);
   const out: string[] = [];
-  termTokens(text, atoms, 0, atoms.starts.length, out);
+  termTokens(text, atoms, 0, atoms.starts.length, (token) => out.push(token));
   return out;
 }
 
@@ -248,6 +263,8 @@ export interface TokenizedText {
   readonly surfaces: readonly string[];
   /** Token ids of every sentence, one after another, then the title's. */
   readonly ids: Int32Array;
+  /** 1 where token `k` follows token `k - 1` of its sentence after one plain space and nothing else. */
+  readonly spaced: Uint8Array;
   /** Sentence `i` is `ids[starts[i]]` up to `ids[starts[i + 1]]`; the title runs from the last start. */
   readonly starts: Int32Array;
   readonly hasTitle: boolean;
@@ -287,27 +304,30 @@ export function tokenizeText(
   const surfaces: string[] = [];
   const atoms = new AtomsBuilder();
   let ids = new Int32Array(1024);
+  let spaced = new Uint8Array(1024);
   let length = 0;
-  const tokens: string[] = [];
+  const add = (token: string, spacedAfter: boolean): void => {
+    let id = known.get(token);
+    if (id === undefined) {
+      id = surfaces.length;
+      surfaces.push(token);
+      known.set(token, id);
+    }
+    if (length === ids.length) {
+      const grownIds = new Int32Array(ids.length * 2);
+      grownIds.set(ids);
+      ids = grownIds;
+      const grownSpaced = new Uint8Array(spaced.length * 2);
+      grownSpaced.set(spaced);
+      spaced = grownSpaced;
+    }
+    ids[length] = id;
+    spaced[length] = spacedAfter ? 1 : 0;
+    length += 1;
+  };
   const append = (text: string): void => {
     const range = atoms.add(text);
-    tokens.length = 0;
-    termTokens(text, atoms.current(), range.from, range.to, tokens);
-    for (const token of tokens) {
-      let id = known.get(token);
-      if (id === undefined) {
-        id = surfaces.length;
-        surfaces.push(token);
-        known.set(token, id);
-      }
-      if (length === ids.length) {
-        const grown = new Int32Array(ids.length * 2);
-        grown.set(ids);
-        ids = grown;
-      }
-      ids[length] = id;
-      length += 1;
-    }
+    termTokens(text, atoms.current(), range.from, range.to, add);
   };
   // The body first, so surface ids follow the body's order (ties between surface forms of a term go
   // to the one the body used first).
@@ -321,6 +341,7 @@ export function tokenizeText(
   return {
     surfaces,
     ids: ids.subarray(0, length),
+    spaced: spaced.subarray(0, length),
     starts,
     hasTitle: title !== null,
     atoms: atoms.build(),
