@@ -29,11 +29,11 @@ for (let pass = 0; pass <= passes; pass++) {
     const started = performance.now();
     const doc = await readFile(article.bytes, { filename: `${article.name}.txt` });
     totals.set('read', (totals.get('read') ?? 0) + performance.now() - started);
-    const l0 = performance.now();
-    await documentLanguage(doc);
-    totals.set('language', (totals.get('language') ?? 0) + performance.now() - l0);
     const texts = doc.sentences.map((s) => s.text);
     const tokens = time('tokenize', () => tokenizeText(doc.title, texts, ENGLISH));
+    const l0 = performance.now();
+    await documentLanguage(doc, model, tokens);
+    totals.set('language', (totals.get('language') ?? 0) + performance.now() - l0);
     const stats = time('term stats', () => computeTermStats(doc.title, texts, tokens));
     time('summary', () => selectSummary(stats, texts, {}));
     time('keywords', () => extractKeywords(stats, model, { tokens }));

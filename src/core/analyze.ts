@@ -1,7 +1,7 @@
 import { type Analysis, GENERATOR, SCHEMA_VERSION, type Stats } from './analysis.js';
 import type { ArticleDocument } from './document.js';
 import { extractKeywords } from './keywords.js';
-import { detectLanguage } from './language/detect.js';
+import { detectSampleLanguage, type LanguageSample } from './language/detect.js';
 import { toolsFor } from './language/tools.js';
 import { bundledModel } from './model/bundled-model.js';
 import { type Model, withLexicon, withTaxonomy } from './model/model.js';
@@ -14,7 +14,7 @@ import type { TaggableText } from './tags/tag.js';
 import type { Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
-import { type Lexicon, type TokenizedText, tokenizeText } from './text/words.js';
+import { type Lexicon, sentenceAtoms, type TokenizedText, titleAtoms, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
   /** Lexicon, taxonomy, gazetteer and entity lexicon: {@link bundledModel} (loaded once) by default. */
@@ -45,14 +45,20 @@ const READING_WORDS_PER_MINUTE = 238;
  * @example analyzeDocument(readText('Title\n\nFirst sentence. Second one.')).summary.sentences
  */
 export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = {}): Analysis {
-  const texts = doc.sentences.map((s) => s.text);
+  return analyzeTokens(doc, tokenizeText(doc.title, sentenceTexts(doc)), options);
+}
+
+/** {@link analyzeDocument} for a document whose tokens are made already (by {@link analyzeInItsLanguage}). */
+function analyzeTokens(doc: ArticleDocument, read: TokenizedText, options: AnalyzeOptions): Analysis {
+  const texts = sentenceTexts(doc);
   const base = options.model ?? bundledModel();
   const model = withTaxonomy(
     withLexicon(base, options.lexicon ?? base.lexicon),
     options.taxonomy ?? base.taxonomy,
   );
   const { lexicon } = model;
-  const tokens = tokenizeText(doc.title, texts, lexicon);
+  // The tokens are the same in any language; what they are stemmed and filtered in is the lexicon's.
+  const tokens = read.lexicon === lexicon ? read : { ...read, lexicon };
   const stats = computeTermStats(doc.title, texts, tokens);
   const chosen = selectSummary(stats, texts, options);
   const summarySentences = chosen.map(({ index, score }) => ({ index, text: texts[index] ?? '', score }));
@@ -107,32 +113,58 @@ export async function analyzeInItsLanguage(
   doc: ArticleDocument,
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  return analyzeDocument(doc, {
-    ...options,
-    ...(await documentLanguage(doc, options.model ?? bundledModel())),
-  });
+  // Tokenised once: detection reads the start of the same atoms the analysis reads.
+  const tokens = tokenizeText(doc.title, sentenceTexts(doc));
+  const language = await documentLanguage(doc, options.model ?? bundledModel(), tokens);
+  return analyzeTokens(doc, tokens, { ...options, ...language });
 }
 
 // Detection reads at most this much of the document: enough to call any article, the same cost for all.
 const LANGUAGE_SAMPLE_CHARS = 20_000;
 
 /**
- * The document's language and the lexicon to analyse it with. Text too short or too mixed to call is
- * `und` and analysed as English; a language detected but without a stemmer and stop words is refused
- * with `UnsupportedLanguageError`, rather than summarised with English tools.
+ * The document's language and the lexicon to analyse it with, from the atoms of its title and first
+ * sentences (at most 20,000 characters). Text too short or too mixed to call is `und` and analysed
+ * as English; a language detected but without a stemmer and stop words is refused with
+ * `UnsupportedLanguageError`, rather than summarised with English tools.
  */
 export async function documentLanguage(
   doc: ArticleDocument,
   model: Pick<Model, 'lexicon' | 'languages'> = bundledModel(),
+  tokens: TokenizedText = tokenizeText(doc.title, sentenceTexts(doc)),
 ): Promise<{ language: string; lexicon: Lexicon }> {
-  let sample = doc.title ?? '';
-  for (const sentence of doc.sentences) {
-    if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
-    sample += `\n${sentence.text}`;
-  }
-  const guess = detectLanguage(sample, model.languages, { maxChars: LANGUAGE_SAMPLE_CHARS });
+  const guess = detectSampleLanguage(languageSample(doc, tokens), model.languages);
   if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: model.lexicon };
   return { language: guess.code, lexicon: await toolsFor(guess) };
+}
+
+/** The title, then the sentences, up to {@link LANGUAGE_SAMPLE_CHARS} (a line break counted between two). */
+function languageSample(doc: ArticleDocument, tokens: TokenizedText): LanguageSample {
+  const texts: string[] = [];
+  const ranges: { from: number; to: number }[] = [];
+  let used = 0;
+  const take = (text: string, range: { from: number; to: number }): void => {
+    const room = LANGUAGE_SAMPLE_CHARS - used;
+    let { to } = range;
+    if (text.length > room) {
+      // The atoms wholly inside the room: a word cut in two is not a word of the language.
+      to = range.from;
+      while (to < range.to && (tokens.atoms.ends[to] ?? 0) <= room) to += 1;
+    }
+    texts.push(text);
+    ranges.push({ from: range.from, to });
+    used += Math.min(text.length, room);
+  };
+  if (doc.title !== null) take(doc.title, titleAtoms(tokens));
+  for (let index = 0; index < doc.sentences.length && used < LANGUAGE_SAMPLE_CHARS; index += 1) {
+    used += 1;
+    take(doc.sentences[index]?.text ?? '', sentenceAtoms(tokens, index));
+  }
+  return { texts, atoms: tokens.atoms, ranges };
+}
+
+function sentenceTexts(doc: ArticleDocument): string[] {
+  return doc.sentences.map((s) => s.text);
 }
 
 /** What the taggers read of a document: its title, sentences, tokens, dateline and lead length. */

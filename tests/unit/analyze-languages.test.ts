@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile, analyzeText } from '../../src/core/analyze.js';
+import { analyzeFile, analyzeText, documentLanguage } from '../../src/core/analyze.js';
+import { readText } from '../../src/core/read/read-document.js';
 import { SUPPORTED_LANGUAGES } from '../../src/core/language/tools.js';
 import { schemaErrors } from '../support/schema.js';
 
@@ -50,5 +51,18 @@ describe('analysis in the language of the text', () => {
     const short = await analyzeText('Rain. Then sun.');
     expect(short.language).toBe('und');
     expect(schemaErrors(short)).toEqual([]);
+  });
+
+  it('calls the language from the first 20,000 characters of the document, title first', async () => {
+    const english = text('en').replace(/\s+/g, ' ');
+    const spanish = text('es').replace(/\s+/g, ' ');
+    const long = (story: string): string => story.repeat(Math.ceil(21_000 / story.length));
+    // Spanish after a long English preamble is read as English: detection costs the same for any size.
+    const late = await documentLanguage(await readText(`Informe\n\n${long(english)}\n\n${spanish}`));
+    expect(late.language).toBe('en');
+    // The other way round it is Spanish, with the Spanish stemmer.
+    const first = await documentLanguage(await readText(`Informe\n\n${long(spanish)}\n\n${english}`));
+    expect(first.language).toBe('es');
+    expect(first.lexicon.code).toBe('es');
   });
 });

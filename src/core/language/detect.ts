@@ -1,4 +1,5 @@
-import { isAsciiLetter } from '../text/chars.js';
+import { type AtomSpans, atomsOf, unitAtoms } from '../text/atoms.js';
+import { charLengthAt, isAsciiDigit, isAsciiLetter } from '../text/chars.js';
 import {
   DISTINCTIVE_LETTERS,
   FUNCTION_WORDS,
@@ -160,32 +161,105 @@ function scriptOf(model: LanguageModel, codePoint: number): ScriptInfo | undefin
   return undefined;
 }
 
-/** Script-weighted letter counts of the examined text. */
-function countScripts(model: LanguageModel, text: string): Map<ScriptInfo, number> {
+/**
+ * What detection reads: texts (a title, sentences) with the ranges of their atoms, in reading order,
+ * cut to the examined length. Words are the letter and mark runs of the atoms (digits split them);
+ * a sentence end, a semicolon or the break between two texts ends a chunk.
+ */
+export interface LanguageSample {
+  readonly texts: readonly string[];
+  readonly atoms: AtomSpans;
+  /** Per text, its atoms `[from, to)`. */
+  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+}
+
+const NUMBER = /\p{N}/u;
+
+/** Code units of the digit or other number character at `at` (inside an atom: else a letter or mark). */
+function numberAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return isAsciiDigit(code) ? 1 : 0;
+  const length = charLengthAt(text, at);
+  return NUMBER.test(text.slice(at, at + length)) ? length : 0;
+}
+
+/** Script-weighted letter counts of the examined atoms. */
+function countScripts(model: LanguageModel, sample: LanguageSample): Map<ScriptInfo, number> {
   const counts = new Map<ScriptInfo, number>();
   const latin = SCRIPTS[0];
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    // ASCII fast path: most text lede sees is Latin.
-    if (cp < 0x80) {
-      if (latin !== undefined && isAsciiLetter(cp)) {
-        counts.set(latin, (counts.get(latin) ?? 0) + 1);
+  let latinCount = 0;
+  sample.texts.forEach((text, unit) => {
+    const { from, to } = sample.ranges[unit] ?? { from: 0, to: 0 };
+    for (let a = from; a < to; a++) {
+      const end = sample.atoms.ends[a] ?? 0;
+      for (let i = sample.atoms.starts[a] ?? 0; i < end; i++) {
+        let cp = text.charCodeAt(i);
+        // ASCII fast path: most text lede sees is Latin.
+        if (cp < 0x80) {
+          if (isAsciiLetter(cp)) latinCount += 1;
+          continue;
+        }
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
+          cp = text.codePointAt(i) ?? cp;
+          i++;
+        }
+        const info = scriptOf(model, cp);
+        if (info !== undefined) counts.set(info, (counts.get(info) ?? 0) + info.weight);
       }
-      continue;
     }
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      cp = text.codePointAt(i) ?? cp;
-      i++;
-    }
-    const info = scriptOf(model, cp);
-    if (info !== undefined) counts.set(info, (counts.get(info) ?? 0) + info.weight);
-  }
+  });
+  if (latin !== undefined && latinCount > 0) counts.set(latin, (counts.get(latin) ?? 0) + latinCount);
   return counts;
 }
 
-const TOKEN = /[\p{L}\p{M}]+|[.!?;\n؟।。！？]/gu;
+/** Sentence ends and semicolons, in the scripts detection reads: they close a chunk. */
+function isBoundary(code: number): boolean {
+  return (
+    code === 0x2e || // .
+    code === 0x21 || // !
+    code === 0x3f || // ?
+    code === 0x3b || // ;
+    code === 0x0a || // line break
+    code === 0x061f || // Arabic question mark
+    code === 0x0964 || // Devanagari danda
+    code === 0x3002 || // ideographic full stop
+    code === 0xff01 || // fullwidth !
+    code === 0xff1f // fullwidth ?
+  );
+}
+
+/**
+ * Visits the sample's words in order, and each chunk boundary: a boundary character between two
+ * atoms, or the break between two texts.
+ */
+function forEachWord(sample: LanguageSample, onWord: (word: string) => void, onBoundary: () => void): void {
+  const { starts, ends } = sample.atoms;
+  sample.texts.forEach((text, unit) => {
+    if (unit > 0) onBoundary();
+    const { from, to } = sample.ranges[unit] ?? { from: 0, to: 0 };
+    let gap = 0;
+    for (let a = from; a < to; a++) {
+      const start = starts[a] ?? 0;
+      const end = ends[a] ?? 0;
+      for (let i = gap; i < start; i++) if (isBoundary(text.charCodeAt(i))) onBoundary();
+      gap = end;
+      let word = start;
+      for (let i = start; i < end; ) {
+        const number = numberAt(text, i);
+        if (number === 0) {
+          i += 1;
+          continue;
+        }
+        if (i > word) onWord(text.slice(word, i));
+        i += number;
+        word = i;
+      }
+      if (end > word) onWord(text.slice(word, end));
+    }
+  });
+}
+
 const NON_ASCII = /[^\u0020-\u007e]/;
-const BOUNDARY = /^[.!?;\n؟।。！？]$/u;
 
 interface WordScores {
   readonly totals: Float64Array;
@@ -200,7 +274,7 @@ interface WordScores {
 }
 
 /** One pass over the words: whole-text scores plus a vote from every sentence-sized chunk. */
-function scoreWords(model: LanguageModel, text: string, script: Script): WordScores {
+function scoreWords(model: LanguageModel, sample: LanguageSample, script: Script): WordScores {
   const n = model.languages.length;
   const totals = new Float64Array(n);
   const chunk = new Float64Array(n);
@@ -245,12 +319,10 @@ function scoreWords(model: LanguageModel, text: string, script: Script): WordSco
     chunkWords = 0;
   };
 
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    if (BOUNDARY.test(token)) {
-      if (chunkWords > 0) closeChunk();
-      continue;
-    }
+  const onBoundary = (): void => {
+    if (chunkWords > 0) closeChunk();
+  };
+  const onWord = (token: string): void => {
     words++;
     chunkWords++;
     const lower = token.toLowerCase();
@@ -265,7 +337,8 @@ function scoreWords(model: LanguageModel, text: string, script: Script): WordSco
     }
     if (recognised) known++;
     if (chunkWords >= CHUNK_WORDS) closeChunk();
-  }
+  };
+  forEachWord(sample, onWord, onBoundary);
   if (chunkWords > 0) closeChunk();
   const distinct = new Float64Array(n);
   for (const word of seen) {
@@ -290,8 +363,13 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function byWords(model: LanguageModel, text: string, script: ScriptInfo, scriptShare: number): LanguageGuess {
-  const scores = scoreWords(model, text, script.script);
+function byWords(
+  model: LanguageModel,
+  sample: LanguageSample,
+  script: ScriptInfo,
+  scriptShare: number,
+): LanguageGuess {
+  const scores = scoreWords(model, sample, script.script);
   if (scores.words < MIN_WORDS) return undetermined('too-short', script.script);
   const coverage = scores.known / scores.words;
   let best = -1;
@@ -373,12 +451,20 @@ export function detectLanguage(
   options: DetectOptions = {},
 ): LanguageGuess {
   const maxChars = options.maxChars ?? defaults.maxChars;
-  let sample = text.length > maxChars ? text.slice(0, maxChars) : text;
+  let cut = text.length > maxChars ? text.slice(0, maxChars) : text;
   // Do not leave half a surrogate pair at the cut.
-  const last = sample.charCodeAt(sample.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) sample = sample.slice(0, -1);
-  sample = sample.normalize('NFC');
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  cut = cut.normalize('NFC');
+  const atoms = atomsOf(cut);
+  return detectSampleLanguage({ texts: [cut], atoms, ranges: [unitAtoms(atoms, 0)] }, model);
+}
 
+/**
+ * {@link detectLanguage} for a sample of a document already split into atoms (see
+ * `documentLanguage`): the texts are read as they are, so they must be NFC already.
+ */
+export function detectSampleLanguage(sample: LanguageSample, model: LanguageModel): LanguageGuess {
   const counts = countScripts(model, sample);
   let total = 0;
   let top: ScriptInfo | undefined;
