@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, analyzeText, documentLanguage } from '../../src/core/analyze.js';
-import { readText } from '../../src/core/read/read-document.js';
 import { SUPPORTED_LANGUAGES } from '../../src/core/language/tools.js';
+import { readText } from '../../src/core/read/read-document.js';
 import { schemaErrors } from '../support/schema.js';
 
 // The sample articles under tests/fixtures/languages/ were written for lede, one per language.
