@@ -124,8 +124,3 @@ declare module 'natural/lib/natural/util/stopwords_uk.js' {
   export default moduleExports;
 }
 
-// iconv-lite's generated single-byte tables: 128 characters for bytes 0x80-0xFF per code page.
-declare module 'iconv-lite/encodings/sbcs-data-generated.js' {
-  const tables: { readonly windows1252: { readonly type: '_sbcs'; readonly chars: string } };
-  export default tables;
-}

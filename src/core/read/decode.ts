@@ -1,4 +1,3 @@
-import sbcsData from 'iconv-lite/encodings/sbcs-data-generated.js';
 import {
   EmptyDocumentError,
   InputTooLargeError,
@@ -7,6 +6,7 @@ import {
 } from '../../errors.js';
 import { DEFAULT_MAX_BYTES } from '../limits.js';
 import { BINARY_SIGNATURES, type BinarySignature } from './binary-signatures.js';
+import { WINDOWS_1252_C1 } from './windows-1252.js';
 
 /** The encodings `decodeBytes` reports, in WHATWG Encoding Standard names. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -178,15 +178,12 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[], offset = 0): b
   return prefix.every((value, i) => bytes[offset + i] === value);
 }
 
-// Node's TextDecoder('windows-1252') decodes 0x80-0x9F as the C1 controls of Latin-1, losing curly
-// quotes, dashes and the euro sign. The upper half's mapping is taken from iconv-lite's maintained
-// single-byte tables (one 32 KB data file; the full library would add ~200 KB of CJK tables to each
-// Lambda bundle).
-const WINDOWS_1252_HIGH: string = sbcsData.windows1252.chars;
+// Node's TextDecoder('windows-1252') decodes 0x80-0x9F as the C1 controls of Latin-1 (Node 22.23),
+// losing curly quotes, dashes and the euro sign, so those 32 bytes are mapped by the code page's table.
 const C1_CONTROLS = /[\u0080-\u009f]/g;
 
 function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('latin1')
     .decode(bytes)
-    .replace(C1_CONTROLS, (c) => WINDOWS_1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+    .replace(C1_CONTROLS, (c) => WINDOWS_1252_C1.charAt(c.charCodeAt(0) - 0x80));
 }

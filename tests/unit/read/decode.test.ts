@@ -65,6 +65,13 @@ describe('decodeBytes', () => {
     expect(decodeBytes(cp1252)).toEqual({ text: '“Café” costs £5 — or so', encoding: 'windows-1252' });
   });
 
+  it('reads every byte 0x80-0x9F as the Windows-1252 character, the five it leaves undefined as U+FFFD', () => {
+    const high = bytes(...ascii('Price: '), ...Array.from({ length: 32 }, (_, i) => 0x80 + i));
+    const { text, encoding } = decodeBytes(high);
+    expect(encoding).toBe('windows-1252');
+    expect(text.slice('Price: '.length)).toBe('€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ');
+  });
+
   it('refuses input over maxBytes before decoding it', () => {
     // Invalid UTF-8 and full of NULs: any decoding attempt would fail differently.
     const big = new Uint8Array(1024 * 1024 + 1);
