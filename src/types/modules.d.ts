@@ -123,4 +123,3 @@ declare module 'natural/lib/natural/util/stopwords_uk.js' {
   const moduleExports: { words: string[] };
   export default moduleExports;
 }
-
