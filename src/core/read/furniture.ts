@@ -1,4 +1,4 @@
-import { isWhitespaceCode, letterDigitAt } from '../text/chars.js';
+import { isAsciiDigit, isAsciiUpper, isWhitespaceCode, letterDigitAt } from '../text/chars.js';
 import {
   CAPS_LABEL,
   CAPTION_LABEL,
@@ -16,48 +16,84 @@ import {
   UI_WORDS,
 } from './furniture-rules.js';
 
-/** Words of a line: letter/digit runs, with CamelCase and letter-digit joins split ("Article2"). */
-function uiTokens(text: string): string[] {
-  return text
-    .split(/[^\p{L}\p{N}]+/u)
-    .flatMap((word) => word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u))
-    .filter((token) => token !== '')
-    .map((token) => token.toLowerCase());
-}
-
 const HAS_WORD = /[\p{L}\p{N}]/u;
-const MAX_LINE_WORDS = Math.max(UI_LINE_MAX_WORDS, ...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const NUMBER = /^\p{N}+$/u;
 
 /**
- * Whitespace-separated chunks of a line, and how many hold a letter or digit, counting no further than
- * `limit` chunks. One pass with no allocation: this runs on every line and every sentence, and almost
- * all of them are prose far longer than any rule allows, so it usually stops early.
+ * Whitespace-separated chunks of a line, counting no further than `limit`: `limit + 1` means "more".
+ * One pass with no allocation, and only for a line a rule's wording already matched.
  */
-function countChunks(text: string, limit: number): { chunks: number; worded: number } {
+function wordCount(text: string, limit: number): number {
   let chunks = 0;
-  let worded = 0;
   let inChunk = false;
-  let chunkHasWord = false;
   for (let i = 0; i < text.length; i += 1) {
     if (isWhitespaceCode(text.charCodeAt(i))) {
-      if (inChunk && chunkHasWord) worded += 1;
       inChunk = false;
       continue;
     }
     if (!inChunk) {
       inChunk = true;
-      chunkHasWord = false;
       chunks += 1;
-      if (chunks > limit) return { chunks, worded };
+      if (chunks > limit) return chunks;
     }
-    if (!chunkHasWord && letterDigitAt(text, i) > 0) chunkHasWord = true;
   }
-  if (inChunk && chunkHasWord) worded += 1;
-  return { chunks, worded };
+  return chunks;
 }
 
-function wordCount(text: string, limit: number): number {
-  return countChunks(text, limit).chunks;
+type CharClass = 'upper' | 'lower' | 'letter' | 'digit';
+
+function charClass(char: string): CharClass {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) {
+    if (isAsciiDigit(code)) return 'digit';
+    return isAsciiUpper(code) ? 'upper' : 'lower';
+  }
+  if (UPPER.test(char)) return 'upper';
+  if (LOWER.test(char)) return 'lower';
+  return LETTER.test(char) ? 'letter' : 'digit';
+}
+
+/**
+ * Visits the words of a line, lower-cased, until `visit` returns false: letter/digit runs, with
+ * CamelCase and letter-digit joins split ("GiftArticle2" is gift, article, 2). Stops at the first word
+ * it is told to, so prose, which fails on its first or second word, is barely read.
+ */
+function forEachUiWord(text: string, visit: (word: string) => boolean): void {
+  let at = 0;
+  while (at < text.length) {
+    const length = letterDigitAt(text, at);
+    if (length === 0) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    let previous = charClass(text.slice(at, at + length));
+    at += length;
+    for (;;) {
+      const next = letterDigitAt(text, at);
+      if (next === 0) break;
+      const current = charClass(text.slice(at, at + next));
+      const isDigit = current === 'digit';
+      // A new word where a capital follows a lower-case letter, or digits meet letters.
+      if ((previous === 'lower' && current === 'upper') || isDigit !== (previous === 'digit')) break;
+      previous = current;
+      at += next;
+    }
+    if (!visit(text.slice(start, at).toLowerCase())) return;
+  }
+}
+
+/** Every word of a line, as {@link forEachUiWord} splits them. */
+function uiTokens(text: string): string[] {
+  const words: string[] = [];
+  forEachUiWord(text, (word) => {
+    words.push(word);
+    return true;
+  });
+  return words;
 }
 
 /**
@@ -74,26 +110,27 @@ export function isFurnitureLine(line: string): boolean {
   const text = line.trim();
   // Separators and ornaments ("* * *", "|", "—") carry no words at all.
   if (!HAS_WORD.test(text)) return true;
-  // Cheap length gates first: this runs on every line and sentence, and nearly all are prose far
-  // longer than any furniture rule allows (profiling showed the tokenising below at 20% of analysis).
-  const { chunks: words, worded } = countChunks(text, MAX_LINE_WORDS);
-  if (words > MAX_LINE_WORDS) return false;
-  if (FURNITURE_LINE_PATTERNS.some((rule) => words <= rule.maxWords && rule.pattern.test(text))) return true;
-  // Each chunk with a letter or digit gives at least one token, so a line with more such chunks than
-  // a UI strip may hold cannot be one.
-  if (worded > UI_LINE_MAX_WORDS) return false;
-  return isUiStrip(uiTokens(text));
+  // The wording first, the length only for a match: nearly every line is prose that fails a rule's
+  // anchored pattern on its first word, and counting every line's words was a tenth of reading.
+  for (const rule of FURNITURE_LINE_PATTERNS) {
+    if (rule.pattern.test(text) && wordCount(text, rule.maxWords) <= rule.maxWords) return true;
+  }
+  return isUiStrip(text);
 }
 
-/** Every token an interface word, filler or number, and at least one a real interface word. */
-function isUiStrip(tokens: readonly string[]): boolean {
-  if (tokens.length > UI_LINE_MAX_WORDS) return false;
+/** At most UI_LINE_MAX_WORDS words, every one an interface word, filler or number, and one a real interface word. */
+function isUiStrip(text: string): boolean {
+  let words = 0;
   let uiWords = 0;
-  for (const token of tokens) {
-    if (UI_WORDS.has(token)) uiWords += 1;
-    else if (!UI_FILLER_WORDS.has(token) && !/^\p{N}+$/u.test(token)) return false;
-  }
-  return uiWords > 0;
+  let strip = true;
+  forEachUiWord(text, (word) => {
+    words += 1;
+    if (UI_WORDS.has(word)) uiWords += 1;
+    else if (!UI_FILLER_WORDS.has(word) && !NUMBER.test(word)) strip = false;
+    if (words > UI_LINE_MAX_WORDS) strip = false;
+    return strip;
+  });
+  return strip && uiWords > 0;
 }
 
 /**
@@ -122,12 +159,9 @@ export function removeFurnitureLines(text: string): string {
 export function isFurnitureSentence(sentence: string): boolean {
   const text = sentence.trim();
   if (isFurnitureLine(text)) return true;
-  const words = wordCount(text, Math.max(PROMO_MAX_WORDS, TEASER_MAX_WORDS));
-  if (words <= PROMO_MAX_WORDS) {
-    if (PROMO_ALWAYS.test(text)) return true;
-    if (PROMO_VERBS.test(text) && PROMO_OBJECTS.test(text)) return true;
-  }
-  return words <= TEASER_MAX_WORDS && TEASER_VOICE.test(text);
+  const promo = PROMO_ALWAYS.test(text) || (PROMO_VERBS.test(text) && PROMO_OBJECTS.test(text));
+  if (promo && wordCount(text, PROMO_MAX_WORDS) <= PROMO_MAX_WORDS) return true;
+  return TEASER_VOICE.test(text) && wordCount(text, TEASER_MAX_WORDS) <= TEASER_MAX_WORDS;
 }
 
 // A first or last word shaped like an icon name: a capital, lower-case letters, then another capital or
