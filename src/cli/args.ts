@@ -19,6 +19,8 @@ Options:
   --taxonomy <file>       a topic taxonomy JSON file that extends the bundled one
   --replace-taxonomy      use --taxonomy instead of the bundled taxonomy rather than extending it
   --max-bytes <n>         refuse inputs over this many bytes (default 26214400, 25 MiB)
+  --max-chars <n>         refuse inputs whose text runs over this many characters (default 4194304,
+                          4 MiB): raise it to analyse a longer document
   --pretty                indent the JSON (one object no longer fits one line)
   -h, --help              show this help
   -v, --version           show the version
@@ -36,6 +38,7 @@ export interface CliOptions {
   readonly taxonomy?: string;
   readonly replaceTaxonomy: boolean;
   readonly maxBytes?: number;
+  readonly maxChars?: number;
   readonly pretty: boolean;
 }
 
@@ -94,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const words = integer('words', values.words, 1, MAX_SUMMARY_WORDS);
   const keywords = integer('keywords', values.keywords, 0, 100);
   const maxBytes = integer('max-bytes', values['max-bytes'], 1, Number.MAX_SAFE_INTEGER);
+  const maxChars = integer('max-chars', values['max-chars'], 1, Number.MAX_SAFE_INTEGER);
   return {
     kind: 'run',
     options: {
@@ -108,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ...(keywords === undefined ? {} : { keywords }),
       ...(values.taxonomy === undefined ? {} : { taxonomy: values.taxonomy }),
       ...(maxBytes === undefined ? {} : { maxBytes }),
+      ...(maxChars === undefined ? {} : { maxChars }),
     },
   };
 }
@@ -170,6 +175,7 @@ const CLI_OPTIONS = {
   taxonomy: { type: 'string' },
   'replace-taxonomy': { type: 'boolean' },
   'max-bytes': { type: 'string' },
+  'max-chars': { type: 'string' },
   pretty: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { GENERATOR } from '../core/analysis.js';
-import { DEFAULT_MAX_BYTES } from '../core/limits.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_WORK_LIMITS } from '../core/limits.js';
 import { toLedeError, UnreadableFileError } from '../errors.js';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args.js';
 import { readFileBounded, readStreamBounded } from './read-input.js';
@@ -66,6 +66,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         file === '-' ? await readStreamBounded(io.stdin, maxBytes) : await readFileBounded(file, maxBytes);
       const doc = await readFile(bytes, {
         maxBytes,
+        ...(options.maxChars === undefined
+          ? {}
+          : { limits: { ...DEFAULT_WORK_LIMITS, maxChars: options.maxChars } }),
         ...(file === '-' ? {} : { filename: file }),
         ...(options.format === undefined ? {} : { format: options.format }),
       });

@@ -142,6 +142,14 @@ describe('lede CLI', () => {
     expect(line).toMatchObject({ error: { code: 'INPUT_TOO_LARGE' } });
   });
 
+  it('refuses text over --max-chars, and reads it once the cap is raised', async () => {
+    const capped = lines((await run(['--max-chars', '200', article])).stdout);
+    expect(capped[0]).toMatchObject({ status: 'failed', error: { code: 'INPUT_TOO_COMPLEX' } });
+    expect(JSON.stringify(capped[0])).toContain('200');
+    const raised = lines((await run(['--max-chars', String(ARTICLE.length), article])).stdout);
+    expect(raised[0]).toMatchObject({ status: 'ok', title: 'Ferry strike halts island crossings' });
+  });
+
   it('forces the format with --format', async () => {
     const html = join(dir, 'page.txt');
     writeFileSync(
