@@ -169,6 +169,13 @@ export function compileGazetteer(): GazetteerData {
   };
 }
 
+/** A trie of place-code phrases (dateline qualifiers and cities). */
+function phraseTrieOf(phrases: readonly (readonly [readonly string[], string])[]): PhraseTrie<string> {
+  const trie = new PhraseTrie<string>();
+  for (const [tokens, code] of phrases) trie.addTokens(tokens, code);
+  return trie;
+}
+
 /** Loads compiled gazetteer data into tries, beside the data files' entries the tagger reads by key. */
 export function gazetteerFrom(data: GazetteerData): Gazetteer {
   const rules: CompiledRule[] = RULES.map(({ rule, targetKind }, index) => ({
@@ -188,21 +195,23 @@ export function gazetteerFrom(data: GazetteerData): Gazetteer {
       }
     });
   }
+  // Indexed loops rather than destructuring: this runs once per cold start, before anything is optimised.
   const trie = new PhraseTrie<Target>();
-  for (const [tokens, target] of data.phrases) {
+  for (let i = 0; i < data.phrases.length; i += 1) {
+    const phrase = data.phrases[i];
+    if (phrase === undefined) continue;
+    const target = phrase[1];
     if (target.kind !== 'ambiguous') {
-      trie.addTokens(tokens, target);
+      trie.addTokens(phrase[0], target);
       continue;
     }
     const rule = rules[target.rule];
     if (rule === undefined)
       throw new Error(`compiled gazetteer names ambiguity rule ${target.rule}, which the data lacks`);
-    trie.addTokens(tokens, { ...target, rule });
+    trie.addTokens(phrase[0], { ...target, rule });
   }
-  const qualifiers = new PhraseTrie<string>();
-  for (const [tokens, code] of data.qualifiers) qualifiers.addTokens(tokens, code);
-  const datelineCities = new PhraseTrie<string>();
-  for (const [tokens, code] of data.datelineCities) datelineCities.addTokens(tokens, code);
+  const qualifiers = phraseTrieOf(data.qualifiers);
+  const datelineCities = phraseTrieOf(data.datelineCities);
   return {
     trie,
     qualifiers,

@@ -144,7 +144,8 @@ export function foldDiacritics(surface: string): string {
 }
 
 interface TrieNode<T> {
-  readonly next: Map<string, TrieNode<T>>;
+  /** Made for the first phrase that goes on past this node: most nodes end a phrase and have none. */
+  next: Map<string, TrieNode<T>> | undefined;
   value: T | undefined;
 }
 
@@ -188,11 +189,24 @@ export class PhraseTrie<T> {
 
   /** {@link add} for a phrase already split by {@link surfaceTokens} (a compiled gazetteer's). */
   addTokens(tokens: readonly string[], value: T): T | undefined {
-    const [first, ...rest] = tokens;
-    if (first === undefined) return undefined;
-    let node = this.child(this.root, first);
-    for (const token of rest) node = this.child(node.next, token);
-    for (const token of tokens) this.vocabulary.add(token);
+    let level = this.root;
+    let node: TrieNode<T> | undefined;
+    // Plain loops, no destructuring or spread: a cold start builds the bundled gazetteer's ~2,700
+    // phrases before its first analysis, in code not yet optimised.
+    for (const token of tokens) {
+      this.vocabulary.add(token);
+      if (node !== undefined) {
+        node.next ??= new Map();
+        level = node.next;
+      }
+      let child = level.get(token);
+      if (child === undefined) {
+        child = { next: undefined, value: undefined };
+        level.set(token, child);
+      }
+      node = child;
+    }
+    if (node === undefined) return undefined;
     this.longest = Math.max(this.longest, tokens.length);
     if (node.value !== undefined) return node.value;
     node.value = value;
@@ -228,7 +242,7 @@ export class PhraseTrie<T> {
         if (node.value !== undefined) best = { start: i, end: j, value: node.value };
         const key = keys[j];
         if (key === undefined) break;
-        node = node.next.get(key);
+        node = node.next?.get(key);
       }
       if (best === undefined) {
         i++;
@@ -245,14 +259,6 @@ export class PhraseTrie<T> {
     // Dotted abbreviations ("U.S") are unambiguous even in a shouted headline.
     if (this.vocabulary.has(text) && (!shouting || text.includes('.'))) return text;
     return shouting || opening ? titleCase(text) : text;
-  }
-
-  private child(level: Map<string, TrieNode<T>>, token: string): TrieNode<T> {
-    const existing = level.get(token);
-    if (existing !== undefined) return existing;
-    const created: TrieNode<T> = { next: new Map(), value: undefined };
-    level.set(token, created);
-    return created;
   }
 }
 
