@@ -14,6 +14,7 @@ import type { TaggableText } from './tags/tag.js';
 import type { Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
+import type { AtomRange } from './text/atoms.js';
 import { type Lexicon, sentenceAtoms, type TokenizedText, titleAtoms, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
@@ -123,44 +124,60 @@ export async function analyzeInItsLanguage(
 const LANGUAGE_SAMPLE_CHARS = 20_000;
 
 /**
- * The document's language and the lexicon to analyse it with, from the atoms of its title and first
- * sentences (at most 20,000 characters). Text too short or too mixed to call is `und` and analysed
- * as English; a language detected but without a stemmer and stop words is refused with
- * `UnsupportedLanguageError`, rather than summarised with English tools.
+ * The document's language and the lexicon to analyse it with, from its title and first sentences (at
+ * most 20,000 characters, a line break counted between two) as atoms of `tokens`, the document's
+ * tokens when the caller has them (only the sample is tokenised otherwise). Text too short or too
+ * mixed to call is `und` and analysed as English; a language detected but without a stemmer and stop
+ * words is refused with `UnsupportedLanguageError`, rather than summarised with English tools. The
+ * texts are read as the readers leave them, in NFC.
  */
 export async function documentLanguage(
   doc: ArticleDocument,
   model: Pick<Model, 'lexicon' | 'languages'> = bundledModel(),
-  tokens: TokenizedText = tokenizeText(doc.title, sentenceTexts(doc)),
+  tokens: TokenizedText = tokenizeText(doc.title, languageSentences(doc)),
 ): Promise<{ language: string; lexicon: Lexicon }> {
   const guess = detectSampleLanguage(languageSample(doc, tokens), model.languages);
   if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: model.lexicon };
   return { language: guess.code, lexicon: await toolsFor(guess) };
 }
 
-/** The title, then the sentences, up to {@link LANGUAGE_SAMPLE_CHARS} (a line break counted between two). */
+/** The sentences detection reads: those that start within its sample. */
+function languageSentences(doc: ArticleDocument): string[] {
+  const sentences: string[] = [];
+  let used = doc.title?.length ?? 0;
+  for (const sentence of doc.sentences) {
+    if (used >= LANGUAGE_SAMPLE_CHARS) break;
+    sentences.push(sentence.text);
+    used += 1 + sentence.text.length;
+  }
+  return sentences;
+}
+
+/** The title, then the sentences, cut at {@link LANGUAGE_SAMPLE_CHARS}. */
 function languageSample(doc: ArticleDocument, tokens: TokenizedText): LanguageSample {
   const texts: string[] = [];
-  const ranges: { from: number; to: number }[] = [];
+  const ranges: AtomRange[] = [];
+  const lengths: number[] = [];
   let used = 0;
-  const take = (text: string, range: { from: number; to: number }): void => {
-    const room = LANGUAGE_SAMPLE_CHARS - used;
+  const take = (text: string, range: AtomRange): void => {
+    let length = Math.min(text.length, LANGUAGE_SAMPLE_CHARS - used);
+    // Not half a surrogate pair at the cut.
+    const last = text.charCodeAt(length - 1);
+    if (length < text.length && last >= 0xd800 && last <= 0xdbff) length -= 1;
     let { to } = range;
-    if (text.length > room) {
-      // The atoms wholly inside the room: a word cut in two is not a word of the language.
-      to = range.from;
-      while (to < range.to && (tokens.atoms.ends[to] ?? 0) <= room) to += 1;
-    }
+    while (to > range.from && (tokens.atoms.starts[to - 1] ?? 0) >= length) to -= 1;
     texts.push(text);
     ranges.push({ from: range.from, to });
-    used += Math.min(text.length, room);
+    lengths.push(length);
+    used += length;
   };
-  if (doc.title !== null) take(doc.title, titleAtoms(tokens));
-  for (let index = 0; index < doc.sentences.length && used < LANGUAGE_SAMPLE_CHARS; index += 1) {
+  take(doc.title ?? '', titleAtoms(tokens));
+  const sentences = languageSentences(doc);
+  sentences.forEach((sentence, index) => {
     used += 1;
-    take(doc.sentences[index]?.text ?? '', sentenceAtoms(tokens, index));
-  }
-  return { texts, atoms: tokens.atoms, ranges };
+    take(sentence, sentenceAtoms(tokens, index));
+  });
+  return { texts, atoms: tokens.atoms, ranges, lengths };
 }
 
 function sentenceTexts(doc: ArticleDocument): string[] {

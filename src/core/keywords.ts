@@ -2,7 +2,7 @@ import type { Keyword } from './analysis.js';
 import type { Model } from './model/model.js';
 import { round } from './score.js';
 import { commonestSurface } from './terms/surface.js';
-import type { NamePhrase, TermStats } from './terms/term-stats.js';
+import type { NamePhrase, Term, TermStats } from './terms/term-stats.js';
 import { sentenceCount, stem, type TokenizedText } from './text/words.js';
 
 export interface KeywordOptions {
@@ -97,21 +97,36 @@ function phraseRaw(count: number, words: number, inTitle: boolean): number {
 }
 
 /**
- * How often a surface form of one term directly follows one of another in the body, one plain space
- * between them ("interest rates", not "interest, rates"): one pass over the token ids.
+ * For each pair of terms, how often a surface form of the first directly follows one of the second
+ * in the body, one plain space between them ("interest rates", not "interest, rates"): one pass over
+ * the token ids for all the pairs.
  */
-function adjacentCount(tokens: TokenizedText, firsts: Iterable<string>, seconds: Iterable<string>): number {
-  const idsOf = (surfaces: Iterable<string>): Set<number> =>
-    new Set([...surfaces].map((surface) => tokens.idOf(surface)).filter((id) => id >= 0));
-  const first = idsOf(firsts);
-  const second = idsOf(seconds);
+function adjacentCounts(tokens: TokenizedText, pairs: readonly (readonly [Term, Term])[]): number[] {
+  const counts = pairs.map(() => 0);
+  // Surface id of a first word -> the pairs it opens, each with its second words' surface ids.
+  const opening = new Map<number, { pair: number; seconds: ReadonlySet<number> }[]>();
+  pairs.forEach(([first, second], pair) => {
+    const seconds = new Set(
+      [...second.surfaces.keys()].map((surface) => tokens.idOf(surface)).filter((id) => id >= 0),
+    );
+    for (const surface of first.surfaces.keys()) {
+      const id = tokens.idOf(surface);
+      if (id < 0) continue;
+      const list = opening.get(id) ?? [];
+      list.push({ pair, seconds });
+      opening.set(id, list);
+    }
+  });
   const { ids, spaced } = tokens;
   const bodyEnd = tokens.starts[sentenceCount(tokens)] ?? 0;
-  let count = 0;
   for (let k = 1; k < bodyEnd; k++) {
-    if (spaced[k] === 1 && second.has(ids[k] ?? -1) && first.has(ids[k - 1] ?? -1)) count++;
+    if (spaced[k] !== 1) continue;
+    const opened = opening.get(ids[k - 1] ?? -1);
+    if (opened === undefined) continue;
+    const next = ids[k] ?? -1;
+    for (const { pair, seconds } of opened) if (seconds.has(next)) counts[pair] = (counts[pair] ?? 0) + 1;
   }
-  return count;
+  return counts;
 }
 
 /** Adjacent lower-case content words that mostly occur together ("interest rates", "stock split"). */
@@ -141,20 +156,25 @@ function collocations(stats: TermStats, stops: ReadonlySet<string>, tokens: Toke
     if (count < COLLOCATION_STRENGTH * Math.min(ta.count, tb.count)) continue;
     strong.push({ a, b, count, sa, sb });
   }
-  // Each check reads the sentences once: only the most frequent pairs are checked, so a long
-  // document costs a bounded number of passes.
+  // Only the most frequent pairs are checked, in one pass over the token ids.
   strong.sort((x, y) => y.count - x.count || x.a - y.a || x.b - y.b);
+  const checked = strong.slice(0, MAX_COLLOCATIONS_CHECKED).flatMap((pair) => {
+    const ta = stats.terms[pair.a];
+    const tb = stats.terms[pair.b];
+    return ta === undefined || tb === undefined ? [] : [{ ...pair, ta, tb }];
+  });
+  // The term ids skip stop words: "rise in food" gives the pair rise-food. Keep pairs the text has.
+  const adjacent = adjacentCounts(
+    tokens,
+    checked.map(({ ta, tb }) => [ta, tb] as const),
+  );
   const out: Candidate[] = [];
-  for (const { a, b, sa, sb } of strong.slice(0, MAX_COLLOCATIONS_CHECKED)) {
-    const ta = stats.terms[a];
-    const tb = stats.terms[b];
-    if (ta === undefined || tb === undefined) continue;
-    // The term ids skip stop words: "rise in food" gives the pair rise-food. Keep pairs the text has.
-    const adjacent = adjacentCount(tokens, ta.surfaces.keys(), tb.surfaces.keys());
-    if (adjacent < 2 || adjacent < COLLOCATION_STRENGTH * Math.min(ta.count, tb.count)) continue;
+  checked.forEach(({ a, b, sa, sb, ta, tb }, index) => {
+    const count = adjacent[index] ?? 0;
+    if (count < 2 || count < COLLOCATION_STRENGTH * Math.min(ta.count, tb.count)) return;
     const inTitle = stats.titleTermIds.has(a) && stats.titleTermIds.has(b);
-    out.push({ term: `${sa} ${sb}`, raw: phraseRaw(adjacent, 2, inTitle), count: adjacent, termIds: [a, b] });
-  }
+    out.push({ term: `${sa} ${sb}`, raw: phraseRaw(count, 2, inTitle), count, termIds: [a, b] });
+  });
   return out;
 }
 

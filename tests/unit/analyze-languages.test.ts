@@ -53,15 +53,20 @@ describe('analysis in the language of the text', () => {
     expect(schemaErrors(short)).toEqual([]);
   });
 
-  it('calls the language from the first 20,000 characters of the document, title first', async () => {
+  it('calls the language from the first 20,000 characters of the document', async () => {
     const english = text('en').replace(/\s+/g, ' ');
     const spanish = text('es').replace(/\s+/g, ' ');
-    const long = (story: string): string => story.repeat(Math.ceil(21_000 / story.length));
-    // Spanish after a long English preamble is read as English: detection costs the same for any size.
-    const late = await documentLanguage(await readText(`Informe\n\n${long(english)}\n\n${spanish}`));
+    const long = (story: string, chars: number): string => story.repeat(Math.ceil(chars / story.length));
+    // 21,000 characters of English, then three times as much Spanish: read whole it would be Spanish
+    // (or mixed); read from its start it is English, at the same cost for any size.
+    const late = await documentLanguage(
+      await readText(`Informe\n\n${long(english, 21_000)}\n\n${long(spanish, 63_000)}`),
+    );
     expect(late.language).toBe('en');
     // The other way round it is Spanish, with the Spanish stemmer.
-    const first = await documentLanguage(await readText(`Informe\n\n${long(spanish)}\n\n${english}`));
+    const first = await documentLanguage(
+      await readText(`Informe\n\n${long(spanish, 21_000)}\n\n${long(english, 63_000)}`),
+    );
     expect(first.language).toBe('es');
     expect(first.lexicon.code).toBe('es');
   });

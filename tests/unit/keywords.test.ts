@@ -149,4 +149,15 @@ describe('extractKeywords on news stories', () => {
     ];
     expect(keywordTerms(null, apart)).not.toContain('children book');
   });
+
+  it('does not count a pair whose second word is part of a hyphenated word', () => {
+    const sentences = [
+      'The prime minister flew home.',
+      'Critics said the prime minister had waited too long.',
+      'His rival cast himself as a prime minister-in-waiting.',
+    ];
+    const tokens = tokenizeText(null, sentences);
+    const keywords = extractKeywords(computeTermStats(null, sentences, tokens), model, { tokens });
+    expect(keywords.find((k) => k.term === 'prime minister')?.count).toBe(2);
+  });
 });

@@ -1,4 +1,4 @@
-import { type AtomSpans, atomsOf, unitAtoms } from '../text/atoms.js';
+import { type AtomRange, type AtomSpans, atomsOf, unitAtoms } from '../text/atoms.js';
 import { charLengthAt, isAsciiDigit, isAsciiLetter } from '../text/chars.js';
 import {
   DISTINCTIVE_LETTERS,
@@ -167,10 +167,13 @@ function scriptOf(model: LanguageModel, codePoint: number): ScriptInfo | undefin
  * a sentence end, a semicolon or the break between two texts ends a chunk.
  */
 export interface LanguageSample {
+  /** In NFC, as every reader leaves a document's text. */
   readonly texts: readonly string[];
   readonly atoms: AtomSpans;
-  /** Per text, its atoms `[from, to)`. */
-  readonly ranges: readonly { readonly from: number; readonly to: number }[];
+  /** Per text, its atoms: those that start before its `lengths` cut. */
+  readonly ranges: readonly AtomRange[];
+  /** Per text, how many of its characters are read (the sample's cut falls in the last one). */
+  readonly lengths: readonly number[];
 }
 
 const NUMBER = /\p{N}/u;
@@ -183,32 +186,27 @@ function numberAt(text: string, at: number): number {
   return NUMBER.test(text.slice(at, at + length)) ? length : 0;
 }
 
-/** Script-weighted letter counts of the examined atoms. */
+/** Script-weighted character counts of the examined text: every character, in or out of a word. */
 function countScripts(model: LanguageModel, sample: LanguageSample): Map<ScriptInfo, number> {
   const counts = new Map<ScriptInfo, number>();
   const latin = SCRIPTS[0];
-  let latinCount = 0;
   sample.texts.forEach((text, unit) => {
-    const { from, to } = sample.ranges[unit] ?? { from: 0, to: 0 };
-    for (let a = from; a < to; a++) {
-      const end = sample.atoms.ends[a] ?? 0;
-      for (let i = sample.atoms.starts[a] ?? 0; i < end; i++) {
-        let cp = text.charCodeAt(i);
-        // ASCII fast path: most text lede sees is Latin.
-        if (cp < 0x80) {
-          if (isAsciiLetter(cp)) latinCount += 1;
-          continue;
-        }
-        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
-          cp = text.codePointAt(i) ?? cp;
-          i++;
-        }
-        const info = scriptOf(model, cp);
-        if (info !== undefined) counts.set(info, (counts.get(info) ?? 0) + info.weight);
+    const length = sample.lengths[unit] ?? 0;
+    for (let i = 0; i < length; i++) {
+      let cp = text.charCodeAt(i);
+      // ASCII fast path: most text lede sees is Latin.
+      if (cp < 0x80) {
+        if (latin !== undefined && isAsciiLetter(cp)) counts.set(latin, (counts.get(latin) ?? 0) + 1);
+        continue;
       }
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
+        cp = text.codePointAt(i) ?? cp;
+        i++;
+      }
+      const info = scriptOf(model, cp);
+      if (info !== undefined) counts.set(info, (counts.get(info) ?? 0) + info.weight);
     }
   });
-  if (latin !== undefined && latinCount > 0) counts.set(latin, (counts.get(latin) ?? 0) + latinCount);
   return counts;
 }
 
@@ -237,10 +235,12 @@ function forEachWord(sample: LanguageSample, onWord: (word: string) => void, onB
   sample.texts.forEach((text, unit) => {
     if (unit > 0) onBoundary();
     const { from, to } = sample.ranges[unit] ?? { from: 0, to: 0 };
+    const length = sample.lengths[unit] ?? 0;
     let gap = 0;
     for (let a = from; a < to; a++) {
       const start = starts[a] ?? 0;
-      const end = ends[a] ?? 0;
+      // A word the cut goes through counts with the letters before the cut.
+      const end = Math.min(ends[a] ?? 0, length);
       for (let i = gap; i < start; i++) if (isBoundary(text.charCodeAt(i))) onBoundary();
       gap = end;
       let word = start;
@@ -457,7 +457,10 @@ export function detectLanguage(
   if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
   cut = cut.normalize('NFC');
   const atoms = atomsOf(cut);
-  return detectSampleLanguage({ texts: [cut], atoms, ranges: [unitAtoms(atoms, 0)] }, model);
+  return detectSampleLanguage(
+    { texts: [cut], atoms, ranges: [unitAtoms(atoms, 0)], lengths: [cut.length] },
+    model,
+  );
 }
 
 /**

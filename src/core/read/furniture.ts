@@ -21,6 +21,10 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const NUMBER = /^\p{N}+$/u;
+// No rule matches a line of more words than this.
+const MAX_LINE_WORDS = Math.max(UI_LINE_MAX_WORDS, ...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
+// Longer than a paragraph of news prose runs.
+const LONG_LINE_CHARS = 4_000;
 
 /**
  * Whitespace-separated chunks of a line, counting no further than `limit`: `limit + 1` means "more".
@@ -110,12 +114,15 @@ export function isFurnitureLine(line: string): boolean {
   const text = line.trim();
   // Separators and ornaments ("* * *", "|", "—") carry no words at all.
   if (!HAS_WORD.test(text)) return true;
-  // The wording first, the length only for a match: nearly every line is prose that fails a rule's
-  // anchored pattern on its first word, and counting every line's words was a tenth of reading.
+  // A line far longer than any sentence is counted first (the count stops past MAX_LINE_WORDS), so
+  // the unanchored patterns never scan a megabyte of it.
+  if (text.length > LONG_LINE_CHARS && wordCount(text, MAX_LINE_WORDS) > MAX_LINE_WORDS) return false;
+  // Otherwise the wording first, the length only for a match: nearly every line is prose that fails a
+  // rule's anchored pattern on its first word, and counting every line's words was a tenth of reading.
   for (const rule of FURNITURE_LINE_PATTERNS) {
     if (rule.pattern.test(text) && wordCount(text, rule.maxWords) <= rule.maxWords) return true;
   }
-  return isUiStrip(text);
+  return isUiStrip(text) && wordCount(text, MAX_LINE_WORDS) <= MAX_LINE_WORDS;
 }
 
 /** At most UI_LINE_MAX_WORDS words, every one an interface word, filler or number, and one a real interface word. */

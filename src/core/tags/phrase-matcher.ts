@@ -1,4 +1,4 @@
-import { type AtomSpans, atomsOf } from '../text/atoms.js';
+import { type AtomText, textAtoms } from '../text/atoms.js';
 import { isAsciiLower } from '../text/chars.js';
 /**
  * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
@@ -67,17 +67,11 @@ function tickerEnd(text: string, at: number): number {
 }
 
 /**
- * The matching tokens of atoms `[from, to)` of `text` (a sentence of the document, or the title),
- * reading it from offset `offset` on. Linear in the length of the text.
+ * The matching tokens of a sentence of the document or the title, read from offset `offset` on. Linear in the length of the text.
  */
-export function matchTokens(
-  text: string,
-  atoms: AtomSpans,
-  from: number,
-  to: number,
-  offset = 0,
-): MatchToken[] {
-  const { starts, ends } = atoms;
+export function matchTokens(unit: AtomText, offset = 0): MatchToken[] {
+  const { text, from, to } = unit;
+  const { starts, ends } = unit.atoms;
   const tokens: MatchToken[] = [];
   let separated = false;
   // Everything before `at` has been read: atoms before it were skipped (by a ticker, or the offset).
@@ -121,8 +115,7 @@ export function matchTokens(
  * @example tokenizeForMatching("Kazakhstan’s capital, Astana").map((t) => t.text) // ['Kazakhstan', 'capital', 'Astana']
  */
 export function tokenizeForMatching(text: string): MatchToken[] {
-  const atoms = atomsOf(text);
-  return matchTokens(text, atoms, 0, atoms.starts.length);
+  return matchTokens(textAtoms(text));
 }
 
 /**

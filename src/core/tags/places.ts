@@ -3,7 +3,7 @@ import type { Dateline } from '../document.js';
 import type { Model } from '../model/model.js';
 import { round } from '../score.js';
 import { NAME_PREFIX_TITLES } from '../terms/name-words.js';
-import { isStopWord, sentenceAtoms, titleAtoms, tokenizeText } from '../text/words.js';
+import { isStopWord, sentenceAtomText, titleAtomText, tokenizeText } from '../text/words.js';
 import { LEVEL_DEPTH } from './data/m49.js';
 import {
   CALENDAR_WORDS,
@@ -762,8 +762,7 @@ export function tagPlaces(
   };
   const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
   if (text.title !== null) {
-    const { from, to } = titleAtoms(tokens);
-    const words = matchTokens(text.title, tokens.atoms, from, to);
+    const words = matchTokens(titleAtomText(tokens, text.title));
     scanUnit(gaz, words, { weight: settings.titleWeight, where: 'title', sentence: -1 }, scan);
   }
   const lead = leadLength(text);
@@ -772,8 +771,7 @@ export function tagPlaces(
     // The dateline is read once, below; its words are not a mention in the lead as well.
     const offset =
       index === 0 && dateline !== null && sentence.startsWith(dateline.text) ? dateline.text.length : 0;
-    const { from, to } = sentenceAtoms(tokens, index);
-    const words = matchTokens(sentence, tokens.atoms, from, to, offset);
+    const words = matchTokens(sentenceAtomText(tokens, index, sentence), offset);
     scanUnit(gaz, words, { weight: 1, where: index < lead ? 'lead' : 'body', sentence: index }, scan);
   });
   resolveAmbiguous(gaz, scan);

@@ -35,7 +35,11 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
 export interface TaggableText {
   readonly title: string | null;
   readonly sentences: readonly string[];
-  /** Their tokens, when already computed (the analysis shares one tokenisation between stages). */
+  /**
+   * Their tokens and atoms, when already computed (the analysis shares one tokenisation between
+   * stages): `tokenizeText(title, sentences)` of exactly this title and these sentences, since the
+   * taggers read the atoms' offsets against them. Tokenised here when absent.
+   */
   readonly tokens?: TokenizedText;
   /** The wire dateline read off the lead, when there is one: the place tagger counts its place as where the story is. */
   readonly dateline?: Dateline | null;

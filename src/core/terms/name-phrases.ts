@@ -1,4 +1,4 @@
-import { type AtomSpans, atomsOf } from '../text/atoms.js';
+import { type AtomText, textAtoms } from '../text/atoms.js';
 import { isAsciiDigit, isAsciiUpper, isWhitespaceCode } from '../text/chars.js';
 import { forEachTermPiece } from '../text/words.js';
 import { NAME_CONNECTORS, NAME_PREFIX_TITLES } from './name-words.js';
@@ -39,12 +39,9 @@ function withoutPossessive(piece: string): string {
  * Runs are cut at punctuation, so "Kazakhstan, Uzbekistan" gives no phrase.
  * @example findNamePhrases('He met President Vladimir Putin in Samarkand.') // ['Vladimir Putin']
  */
-export function findNamePhrases(
-  sentence: string,
-  atoms: AtomSpans = atomsOf(sentence),
-  from = 0,
-  to = atoms.starts.length,
-): string[] {
+export function findNamePhrases(sentence: string | AtomText): string[] {
+  const unit = typeof sentence === 'string' ? textAtoms(sentence) : sentence;
+  const { text } = unit;
   const found: string[] = [];
   let run: string[] = [];
   let pendingConnectors: string[] = [];
@@ -77,16 +74,16 @@ export function findNamePhrases(
 
   // Pieces are the sentence's term pieces (atoms joined by apostrophes and hyphens); between two, a gap.
   let gapStart = 0;
-  forEachTermPiece(sentence, atoms, from, to, (start, end) => {
+  forEachTermPiece(unit, (start, end) => {
     // Punctuation ends a name; plain spaces keep a run going.
     for (let at = gapStart; at < start; at += 1) {
-      if (!isWhitespaceCode(sentence.charCodeAt(at))) {
+      if (!isWhitespaceCode(text.charCodeAt(at))) {
         flush();
         break;
       }
     }
     gapStart = end;
-    const piece = sentence.slice(start, end);
+    const piece = text.slice(start, end);
     const word = withoutPossessive(piece);
     if (isCapitalised(word)) {
       if (run.length > 0 && pendingConnectors.length > 0) run.push(...pendingConnectors);

@@ -1,5 +1,5 @@
 import {
-  sentenceAtoms,
+  sentenceAtomText,
   sentenceIds,
   type TokenizedText,
   titleIds,
@@ -131,8 +131,7 @@ export function computeTermStats(
     }
     starts[sentenceIndex + 1] = idCount;
     let phraseKeys: string[] | undefined;
-    const { from, to } = sentenceAtoms(tokens, sentenceIndex);
-    for (const surface of namePhrases ? findNamePhrases(text, tokens.atoms, from, to) : []) {
+    for (const surface of namePhrases ? findNamePhrases(sentenceAtomText(tokens, sentenceIndex, text)) : []) {
       const termIds: number[] = [];
       for (const word of tokenize(surface)) {
         const surfaceId = tokens.idOf(word);

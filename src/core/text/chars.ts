@@ -1,7 +1,7 @@
-// Character tests on UTF-16 code units with an ASCII fast path, for the scanners that run over every
-// line and sentence (furniture checks, name finding, place matching): a Unicode-property regex per
-// character or per word cost more than the rest of their work. Non-ASCII characters fall back to the
-// regex, surrogate pairs included.
+// Character tests on UTF-16 code units with an ASCII fast path, for the code that reads every
+// character (the atom scan in atoms.ts, the furniture checks) or every word (name shapes): a
+// Unicode-property regex per character or per word cost more than the rest of their work. Non-ASCII
+// characters fall back to the regex, surrogate pairs included.
 
 // Tested on one character (a one- or two-unit string), so no anchors are needed.
 const LETTER_MARK_DIGIT = /[\p{L}\p{M}\p{N}]/u;

@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
-import { type AtomSpans, type Atoms, AtomsBuilder, atomsOf, unitAtoms } from './atoms.js';
+import { type AtomRange, type Atoms, AtomsBuilder, type AtomText, textAtoms, unitAtoms } from './atoms.js';
 
 const EDGE_PUNCTUATION = /^['’-]+|['’-]+$/g;
 const POSSESSIVE = /['’]s$/i;
@@ -11,18 +11,16 @@ function isTermJoiner(code: number): boolean {
 }
 
 /**
- * Visits the term pieces of atoms `[from, to)` of `text`: atoms joined across runs of apostrophes and
+ * Visits the term pieces of a text's atoms: atoms joined across runs of apostrophes and
  * hyphens, with the apostrophes and hyphens at their edges ("’Zürich’", "O’Brien’s", "cease-fire").
  * `start` and `end` span the piece as written; `joined` says it holds an apostrophe or hyphen.
  */
 export function forEachTermPiece(
-  text: string,
-  atoms: AtomSpans,
-  from: number,
-  to: number,
+  unit: AtomText,
   visit: (start: number, end: number, joined: boolean) => void,
 ): void {
-  const { starts, ends } = atoms;
+  const { text, from, to } = unit;
+  const { starts, ends } = unit.atoms;
   let i = from;
   while (i < to) {
     const first = starts[i] ?? 0;
@@ -45,19 +43,14 @@ export function forEachTermPiece(
 }
 
 /**
- * Visits the term tokens of atoms `[from, to)` of `text` (see {@link tokenize}); `spaced` says the
+ * Visits the term tokens of a text's atoms (see {@link tokenize}); `spaced` says the
  * two tokens stand in the text as written, one plain space between them: "interest rates", not
  * "interest, rates" or "children’s book".
  */
-function termTokens(
-  text: string,
-  atoms: AtomSpans,
-  from: number,
-  to: number,
-  visit: (token: string, spaced: boolean) => void,
-): void {
+function termTokens(unit: AtomText, visit: (token: string, spaced: boolean) => void): void {
+  const { text } = unit;
   let previousEnd = -1;
-  forEachTermPiece(text, atoms, from, to, (start, end, joined) => {
+  forEachTermPiece(unit, (start, end, joined) => {
     const raw = text.slice(start, end);
     // Most tokens hold no apostrophe or hyphen: skip the two regex passes for them (a hot loop).
     const token = joined ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
@@ -77,9 +70,8 @@ function termTokens(
  * @example tokenize("Kazakhstan’s capital, Astana") // ['Kazakhstan', 'capital', 'Astana']
  */
 export function tokenize(text: string): string[] {
-  const atoms = atomsOf(text);
   const out: string[] = [];
-  termTokens(text, atoms, 0, atoms.starts.length, (token) => out.push(token));
+  termTokens(textAtoms(text), (token) => out.push(token));
   return out;
 }
 
@@ -326,8 +318,9 @@ export function tokenizeText(
     length += 1;
   };
   const append = (text: string): void => {
+    // Add first: adding may grow the arrays `current` hands out.
     const range = atoms.add(text);
-    termTokens(text, atoms.current(), range.from, range.to, add);
+    termTokens({ text, atoms: atoms.current(), ...range }, add);
   };
   // The body first, so surface ids follow the body's order (ties between surface forms of a term go
   // to the one the body used first).
@@ -350,12 +343,22 @@ export function tokenizeText(
   };
 }
 
-/** The atoms of body sentence `index`: `[from, to)` of `tokens.atoms`. */
-export function sentenceAtoms(tokens: TokenizedText, index: number): { from: number; to: number } {
+/** The atoms of body sentence `index`: a range of `tokens.atoms`. */
+export function sentenceAtoms(tokens: TokenizedText, index: number): AtomRange {
   return unitAtoms(tokens.atoms, index);
 }
 
-/** The atoms of the title (empty when there is none). */
-export function titleAtoms(tokens: TokenizedText): { from: number; to: number } {
+/** The atoms of the title (none when there is no title). */
+export function titleAtoms(tokens: TokenizedText): AtomRange {
   return tokens.hasTitle ? unitAtoms(tokens.atoms, sentenceCount(tokens)) : { from: 0, to: 0 };
+}
+
+/** Body sentence `index`, whose text is `sentence`, with its atoms in the document's. */
+export function sentenceAtomText(tokens: TokenizedText, index: number, sentence: string): AtomText {
+  return { text: sentence, atoms: tokens.atoms, ...sentenceAtoms(tokens, index) };
+}
+
+/** The title, `title`, with its atoms in the document's. */
+export function titleAtomText(tokens: TokenizedText, title: string): AtomText {
+  return { text: title, atoms: tokens.atoms, ...titleAtoms(tokens) };
 }

@@ -1,7 +1,7 @@
 import { InvalidOptionsError } from '../../../errors.js';
 import type { Model } from '../../model/model.js';
 import { round } from '../../score.js';
-import { sentenceAtoms, titleAtoms, tokenizeText } from '../../text/words.js';
+import { sentenceAtomText, titleAtomText, tokenizeText } from '../../text/words.js';
 import type { Tag, TaggableText } from '../tag.js';
 import { fullestWords, type Typing, typeCluster } from './classify.js';
 import type { EntityLexicon } from './lexicon.js';
@@ -192,10 +192,8 @@ export function tagEntities(
   // (an object a word) from one pass to the next: on a 5 MB document the held tokens were ~70 MB of peak
   // memory and a fifth of the stage's time went to garbage collection (measured 2026-12-04).
   const document = text.tokens ?? tokenizeText(text.title, text.sentences);
-  const wordsOf = (sentence: string, index: number): NameToken[] => {
-    const { from, to } = sentenceAtoms(document, index);
-    return nameTokens(sentence, document.atoms, from, to);
-  };
+  const wordsOf = (sentence: string, index: number): NameToken[] =>
+    nameTokens(sentenceAtomText(document, index, sentence));
   const lowerWords = new Set<string>();
   text.sentences.forEach((sentence, index) => {
     for (const token of wordsOf(sentence, index)) if (token.shape === 'lower') lowerWords.add(token.text);
@@ -233,8 +231,7 @@ export function tagEntities(
     }
   }
   if (text.title !== null) {
-    const { from, to } = titleAtoms(document);
-    for (const entity of matchKnownNames(nameTokens(text.title, document.atoms, from, to), index, longest))
+    for (const entity of matchKnownNames(nameTokens(titleAtomText(document, text.title)), index, longest))
       entity.titleMentions += 1;
   }
   for (const tokens of shouted) {

@@ -1,4 +1,4 @@
-import { type AtomSpans, atomsOf } from '../../text/atoms.js';
+import { type AtomText, textAtoms } from '../../text/atoms.js';
 import {
   charLengthAt,
   isAsciiDigit,
@@ -87,11 +87,11 @@ function withoutPossessive(word: string): { text: string; possessive: boolean } 
 }
 
 /**
- * The words of atoms `[from, to)` of `text` (a sentence of the document, or the title), each with the
- * gap before it. Linear in the length of the text.
+ * The words of a sentence of the document or the title, each with the gap before it. Linear in the length of the text.
  */
-export function nameTokens(text: string, atoms: AtomSpans, from: number, to: number): NameToken[] {
-  const { starts, ends } = atoms;
+export function nameTokens(unit: AtomText): NameToken[] {
+  const { text, from, to } = unit;
+  const { starts, ends } = unit.atoms;
   const tokens: NameToken[] = [];
   let gapStart = 0;
   let i = from;
@@ -126,8 +126,7 @@ export function nameTokens(text: string, atoms: AtomSpans, from: number, to: num
  * @example tokenizeNames('Xi’s visit (SCO)').map((t) => t.text) // ['Xi', 'visit', 'SCO']
  */
 export function tokenizeNames(text: string): NameToken[] {
-  const atoms = atomsOf(text);
-  return nameTokens(text, atoms, 0, atoms.starts.length);
+  return nameTokens(textAtoms(text));
 }
 
 /** The key a name is known by in one document: its words joined by single spaces. */
