@@ -2,8 +2,8 @@ import {
   sentenceAtomText,
   sentenceIds,
   type TokenizedText,
+  termToken,
   titleIds,
-  tokenize,
   tokenizeText,
   type WordInfo,
   wordInfo,
@@ -133,7 +133,10 @@ export function computeTermStats(
     let phraseKeys: string[] | undefined;
     for (const surface of namePhrases ? findNamePhrases(sentenceAtomText(tokens, sentenceIndex, text)) : []) {
       const termIds: number[] = [];
-      for (const word of tokenize(surface)) {
+      // A name's words are term pieces (findNamePhrases joins them with spaces): their tokens need no scan.
+      for (const piece of surface.split(' ')) {
+        const word = termToken(piece);
+        if (word === '') continue;
         const surfaceId = tokens.idOf(word);
         const id = surfaceId >= 0 ? surfaceOf(surfaceId).termId : termIdOfContent(word);
         if (id >= 0) termIds.push(id);

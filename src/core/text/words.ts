@@ -53,13 +53,22 @@ function termTokens(unit: AtomText, visit: (token: string, spaced: boolean) => v
   forEachTermPiece(unit, (start, end, joined) => {
     const raw = text.slice(start, end);
     // Most tokens hold no apostrophe or hyphen: skip the two regex passes for them (a hot loop).
-    const token = joined ? raw.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '') : raw;
+    const token = joined ? termToken(raw) : raw;
     if (token === '') return;
     // A token trimmed at its start or end (a possessive, a quote mark) is not the text as written there.
     const cleanStart = !joined || raw.startsWith(token);
     visit(token, cleanStart && start === previousEnd + 1 && text.charCodeAt(previousEnd) === 0x20);
     previousEnd = !joined || raw.endsWith(token) ? end : -2;
   });
+}
+
+/**
+ * The term token of one term piece as written: a possessive dropped, then edge apostrophes and hyphens
+ * ('' when nothing is left).
+ * @example termToken('’Kazakhstan’s') // 'Kazakhstan'
+ */
+export function termToken(piece: string): string {
+  return piece.replace(POSSESSIVE, '').replace(EDGE_PUNCTUATION, '');
 }
 
 /**
