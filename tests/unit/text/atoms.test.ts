@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameTokens, tokenizeNames } from '../../../src/core/tags/entities/tokens.js';
+import { addLowerCaseWords, nameTokens, tokenizeNames } from '../../../src/core/tags/entities/tokens.js';
 import { matchTokens, tokenizeForMatching } from '../../../src/core/tags/phrase-matcher.js';
 import { findNamePhrases } from '../../../src/core/terms/name-phrases.js';
 import { type Atoms, AtomsBuilder, atomsOf, textAtoms, unitAtoms } from '../../../src/core/text/atoms.js';
@@ -132,6 +132,10 @@ describe("a document's atoms", () => {
     '’s',
     'and',
     'of',
+    'said',
+    'élan',
+    'Über',
+    'été’s',
   );
   const sentence = fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join(''));
 
@@ -149,6 +153,10 @@ describe("a document's atoms", () => {
           expect(matchTokens(unit)).toEqual(tokenizeForMatching(unit.text));
           expect(nameTokens(unit)).toEqual(tokenizeNames(unit.text));
           expect(findNamePhrases(unit)).toEqual(findNamePhrases(unit.text));
+          const lower = new Set<string>();
+          addLowerCaseWords(unit, lower);
+          const expected = nameTokens(unit).filter((token) => token.shape === 'lower');
+          expect([...lower].sort()).toEqual([...new Set(expected.map((token) => token.text))].sort());
         }
         const termWords = [...sentences, title].flatMap((text) => tokenize(text));
         expect([...tokens.ids].map((id) => tokens.surfaces[id])).toEqual(termWords);

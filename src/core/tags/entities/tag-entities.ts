@@ -7,7 +7,7 @@ import { fullestWords, type Typing, typeCluster } from './classify.js';
 import type { EntityLexicon } from './lexicon.js';
 import { findMentions, isShouted, type Mention } from './mentions.js';
 import { type EntityCluster, mergeMentions } from './merge.js';
-import { type NameToken, nameTokens, surfaceKey } from './tokens.js';
+import { addLowerCaseWords, type NameToken, nameTokens, surfaceKey } from './tokens.js';
 
 export interface EntityOptions {
   /** How much a title mention counts against a body mention. */
@@ -196,7 +196,7 @@ export function tagEntities(
     nameTokens(sentenceAtomText(document, index, sentence));
   const lowerWords = new Set<string>();
   text.sentences.forEach((sentence, index) => {
-    for (const token of wordsOf(sentence, index)) if (token.shape === 'lower') lowerWords.add(token.text);
+    addLowerCaseWords(sentenceAtomText(document, index, sentence), lowerWords);
   });
   text.sentences.forEach((sentence, index) => {
     const tokens = wordsOf(sentence, index);

@@ -87,13 +87,12 @@ function withoutPossessive(word: string): { text: string; possessive: boolean } 
 }
 
 /**
- * The words of a sentence of the document or the title, each with the gap before it. Linear in the length of the text.
+ * Visits the words of a sentence of the document or the title: `start` and `end` span each as written,
+ * possessive included. Linear in the length of the text.
  */
-export function nameTokens(unit: AtomText): NameToken[] {
+function forEachNameWord(unit: AtomText, visit: (start: number, end: number) => void): void {
   const { text, from, to } = unit;
   const { starts, ends } = unit.atoms;
-  const tokens: NameToken[] = [];
-  let gapStart = 0;
   let i = from;
   while (i < to) {
     const start = starts[i] ?? 0;
@@ -112,13 +111,38 @@ export function nameTokens(unit: AtomText): NameToken[] {
     if (text.charCodeAt(end) === APOSTROPHE || text.charCodeAt(end) === CURLY_APOSTROPHE) {
       if (end + 1 >= text.length || letterMarkDigitAt(text, end + 1) === 0) end += 1;
     }
+    visit(start, end);
+    i = last + 1;
+  }
+}
+
+/** The words of a sentence of the document or the title, each with the gap before it. */
+export function nameTokens(unit: AtomText): NameToken[] {
+  const { text } = unit;
+  const tokens: NameToken[] = [];
+  let gapStart = 0;
+  forEachNameWord(unit, (start, end) => {
     const raw = text.slice(start, end);
     const { text: word, possessive } = withoutPossessive(raw);
     tokens.push({ text: word, shape: shapeOf(word), possessive, gap: text.slice(gapStart, start), raw });
     gapStart = end;
-    i = last + 1;
-  }
+  });
   return tokens;
+}
+
+/**
+ * Adds the words of a sentence written in lower case (shape `lower`, possessive dropped) to `into`:
+ * what {@link nameTokens} would give those words, without making a token of every word.
+ */
+export function addLowerCaseWords(unit: AtomText, into: Set<string>): void {
+  const { text } = unit;
+  forEachNameWord(unit, (start, end) => {
+    const first = text.charCodeAt(start);
+    // An ASCII capital or digit opens a word of another shape; an ASCII lower-case letter a lower one.
+    if (first < 0x80 && !isAsciiLower(first)) return;
+    const { text: word } = withoutPossessive(text.slice(start, end));
+    if (first < 0x80 || shapeOf(word) === 'lower') into.add(word);
+  });
 }
 
 /**
