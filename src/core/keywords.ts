@@ -97,7 +97,7 @@ function phraseRaw(count: number, words: number, inTitle: boolean): number {
 }
 
 /**
- * For each pair of terms, how often a surface form of the first directly follows one of the second
+ * For each pair of terms, how often a surface form of the second directly follows one of the first
  * in the body, one plain space between them ("interest rates", not "interest, rates"): one pass over
  * the token ids for all the pairs.
  */

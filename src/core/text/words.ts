@@ -307,7 +307,7 @@ export function tokenizeText(
   let ids = new Int32Array(1024);
   let spaced = new Uint8Array(1024);
   let length = 0;
-  const add = (token: string, spacedAfter: boolean): void => {
+  const add = (token: string, afterOneSpace: boolean): void => {
     let id = known.get(token);
     if (id === undefined) {
       id = surfaces.length;
@@ -323,7 +323,7 @@ export function tokenizeText(
       spaced = grownSpaced;
     }
     ids[length] = id;
-    spaced[length] = spacedAfter ? 1 : 0;
+    spaced[length] = afterOneSpace ? 1 : 0;
     length += 1;
   };
   const append = (text: string): void => {
