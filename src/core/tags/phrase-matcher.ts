@@ -1,4 +1,4 @@
-import { type AtomText, textAtoms } from '../text/atoms.js';
+import { type AtomText, lastJoined, textAtoms } from '../text/atoms.js';
 import { isAsciiLower } from '../text/chars.js';
 /**
  * Exact-token phrase matching for gazetteers: a trie keyed by surface tokens, scanned once
@@ -95,13 +95,7 @@ export function matchTokens(unit: AtomText, offset = 0): MatchToken[] {
       at += 1;
     }
     if (at > start) continue; // a ticker held this atom
-    let last = i;
-    while (
-      last + 1 < to &&
-      starts[last + 1] === (ends[last] ?? 0) + 1 &&
-      isJoiner(text.charCodeAt(ends[last] ?? 0))
-    )
-      last += 1;
+    const last = lastJoined(unit, i, isJoiner);
     at = ends[last] ?? 0;
     tokens.push({ text: matchingForm(text.slice(start, at)), separatedBefore: separated });
     separated = false;

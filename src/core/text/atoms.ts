@@ -109,6 +109,31 @@ export function textAtoms(text: string): AtomText {
   return { text, atoms, from: 0, to: atoms.starts.length };
 }
 
+/**
+ * The last atom of the word that starts at atom `first`: atoms join while what stands between two is
+ * one joiner character (`isJoiner`), or with `runs`, any run of them ("rock--n"). Each stage's word
+ * rule is its joiners: see the composers in words.ts, phrase-matcher.ts and entities/tokens.ts.
+ */
+export function lastJoined(
+  unit: AtomText,
+  first: number,
+  isJoiner: (code: number) => boolean,
+  runs = false,
+): number {
+  const { text, to } = unit;
+  const { starts, ends } = unit.atoms;
+  let last = first;
+  while (last + 1 < to) {
+    const gapEnd = starts[last + 1] ?? 0;
+    let at = ends[last] ?? 0;
+    if (runs) while (at < gapEnd && isJoiner(text.charCodeAt(at))) at += 1;
+    else if (at + 1 === gapEnd && isJoiner(text.charCodeAt(at))) at = gapEnd;
+    if (at < gapEnd) break;
+    last += 1;
+  }
+  return last;
+}
+
 /** The range `[from, to)` of unit `unit`'s atoms. */
 export function unitAtoms(atoms: Atoms, unit: number): AtomRange {
   return { from: atoms.units[unit] ?? 0, to: atoms.units[unit + 1] ?? 0 };

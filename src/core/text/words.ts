@@ -1,6 +1,14 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
-import { type AtomRange, type Atoms, AtomsBuilder, type AtomText, textAtoms, unitAtoms } from './atoms.js';
+import {
+  type AtomRange,
+  type Atoms,
+  AtomsBuilder,
+  type AtomText,
+  lastJoined,
+  textAtoms,
+  unitAtoms,
+} from './atoms.js';
 
 const EDGE_PUNCTUATION = /^['’-]+|['’-]+$/g;
 const POSSESSIVE = /['’]s$/i;
@@ -26,14 +34,7 @@ export function forEachTermPiece(
     const first = starts[i] ?? 0;
     let start = first;
     while (start > 0 && isTermJoiner(text.charCodeAt(start - 1))) start -= 1;
-    let last = i;
-    while (last + 1 < to) {
-      const next = starts[last + 1] ?? 0;
-      let at = ends[last] ?? 0;
-      while (at < next && isTermJoiner(text.charCodeAt(at))) at += 1;
-      if (at < next) break;
-      last += 1;
-    }
+    const last = lastJoined(unit, i, isTermJoiner, true);
     const lastEnd = ends[last] ?? 0;
     let end = lastEnd;
     while (end < text.length && isTermJoiner(text.charCodeAt(end))) end += 1;

@@ -1,4 +1,4 @@
-import { type AtomText, textAtoms } from '../../text/atoms.js';
+import { type AtomText, lastJoined, textAtoms } from '../../text/atoms.js';
 import {
   charLengthAt,
   isAsciiDigit,
@@ -96,17 +96,10 @@ function forEachNameWord(unit: AtomText, visit: (start: number, end: number) => 
   let i = from;
   while (i < to) {
     const start = starts[i] ?? 0;
-    let last = i;
-    let dotted = false;
-    for (;;) {
-      const end = ends[last] ?? 0;
-      if (last + 1 >= to || starts[last + 1] !== end + 1 || !isJoiner(text.charCodeAt(end))) break;
-      dotted ||= text.charCodeAt(end) === 0x2e;
-      last += 1;
-    }
+    const last = lastJoined(unit, i, isJoiner);
     let end = ends[last] ?? 0;
     // "U.S.": an abbreviation keeps its last dot, so it reads as written.
-    if (dotted && text.charCodeAt(end) === 0x2e) end += 1;
+    if (text.charCodeAt(end) === 0x2e && text.slice(start, end).includes('.')) end += 1;
     // A trailing apostrophe belongs to the word (a plural possessive); other joiners do not.
     if (text.charCodeAt(end) === APOSTROPHE || text.charCodeAt(end) === CURLY_APOSTROPHE) {
       if (end + 1 >= text.length || letterMarkDigitAt(text, end + 1) === 0) end += 1;
