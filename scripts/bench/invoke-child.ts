@@ -2,10 +2,10 @@
 // Lambda runtime does at init, invokes it once with one event, prints its own timings and exits.
 // Bundled to plain JavaScript before it runs, so no TypeScript loader is timed.
 // Usage: node invoke-child.mjs <handler.mjs> <event.json>
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { lambdaContext } from '../../src/local/lambda-context.js';
 import { formatChildReport } from './child-report.js';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -17,20 +17,8 @@ if (handlerPath === undefined || eventPath === undefined) {
 // Read before the clock starts on the handler: the runtime has the event in memory when it invokes.
 const event: unknown = JSON.parse(readFileSync(eventPath, 'utf-8'));
 const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'bench';
-const context: Context = {
-  callbackWaitsForEmptyEventLoop: true,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${functionName}`,
-  memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? '1769',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: '2026/12/04/[$LATEST]00000000000000000000000000000000',
-  getRemainingTimeInMillis: () => 29_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-};
+// The local stack's context, with the template's 29 s API timeout.
+const context = lambdaContext(functionName, 29);
 
 const startMs = performance.now();
 const module: { handler?: unknown } = await import(pathToFileURL(handlerPath).href);

@@ -46,12 +46,20 @@ const READING_WORDS_PER_MINUTE = 238;
  * @example analyzeDocument(readText('Title\n\nFirst sentence. Second one.')).summary.sentences
  */
 export function analyzeDocument(doc: ArticleDocument, options: AnalyzeOptions = {}): Analysis {
-  return analyzeTokens(doc, tokenizeText(doc.title, sentenceTexts(doc)), options);
+  const texts = sentenceTexts(doc);
+  return analyzeTokens(doc, texts, tokenizeText(doc.title, texts), options);
 }
 
-/** {@link analyzeDocument} for a document whose tokens are made already (by {@link analyzeInItsLanguage}). */
-function analyzeTokens(doc: ArticleDocument, read: TokenizedText, options: AnalyzeOptions): Analysis {
-  const texts = sentenceTexts(doc);
+/**
+ * {@link analyzeDocument} for a document whose sentence texts and tokens are made already (by
+ * {@link analyzeInItsLanguage}).
+ */
+function analyzeTokens(
+  doc: ArticleDocument,
+  texts: readonly string[],
+  read: TokenizedText,
+  options: AnalyzeOptions,
+): Analysis {
   const base = options.model ?? bundledModel();
   const model = withTaxonomy(
     withLexicon(base, options.lexicon ?? base.lexicon),
@@ -115,9 +123,10 @@ export async function analyzeInItsLanguage(
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
   // Tokenised once: detection reads the start of the same atoms the analysis reads.
-  const tokens = tokenizeText(doc.title, sentenceTexts(doc));
+  const texts = sentenceTexts(doc);
+  const tokens = tokenizeText(doc.title, texts);
   const language = await documentLanguage(doc, options.model ?? bundledModel(), tokens);
-  return analyzeTokens(doc, tokens, { ...options, ...language });
+  return analyzeTokens(doc, texts, tokens, { ...options, ...language });
 }
 
 // Detection reads at most this much of the document: enough to call any article, the same cost for all.

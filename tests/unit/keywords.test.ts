@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Keyword } from '../../src/core/analysis.js';
 import { extractKeywords } from '../../src/core/keywords.js';
 import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { splitSentences } from '../../src/core/segment/split-sentences.js';
@@ -58,9 +59,13 @@ function keywordsOf(name: string): string[] {
 }
 
 /** Keywords with lower-case pairs checked against the text's tokens, as the analysis passes them. */
-function keywordTerms(title: string | null, sentences: readonly string[]): string[] {
+function keywordsWithPairs(title: string | null, sentences: readonly string[]): Keyword[] {
   const tokens = tokenizeText(title, sentences);
-  return extractKeywords(computeTermStats(title, sentences, tokens), model, { tokens }).map((k) => k.term);
+  return extractKeywords(computeTermStats(title, sentences, tokens), model, { tokens });
+}
+
+function keywordTerms(title: string | null, sentences: readonly string[]): string[] {
+  return keywordsWithPairs(title, sentences).map((k) => k.term);
 }
 
 const GENERIC =
@@ -156,8 +161,6 @@ describe('extractKeywords on news stories', () => {
       'Critics said the prime minister had waited too long.',
       'His rival cast himself as a prime minister-in-waiting.',
     ];
-    const tokens = tokenizeText(null, sentences);
-    const keywords = extractKeywords(computeTermStats(null, sentences, tokens), model, { tokens });
-    expect(keywords.find((k) => k.term === 'prime minister')?.count).toBe(2);
+    expect(keywordsWithPairs(null, sentences).find((k) => k.term === 'prime minister')?.count).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { type AtomRange, type AtomSpans, atomsOf, unitAtoms } from '../text/atoms.js';
-import { charLengthAt, isAsciiDigit, isAsciiLetter } from '../text/chars.js';
+import { isAsciiLetter, numberAt } from '../text/chars.js';
 import {
   DISTINCTIVE_LETTERS,
   FUNCTION_WORDS,
@@ -174,16 +174,6 @@ export interface LanguageSample {
   readonly ranges: readonly AtomRange[];
   /** Per text, how many of its characters are read (the sample's cut falls in the last one). */
   readonly lengths: readonly number[];
-}
-
-const NUMBER = /\p{N}/u;
-
-/** Code units of the digit or other number character at `at` (inside an atom: else a letter or mark). */
-function numberAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) return isAsciiDigit(code) ? 1 : 0;
-  const length = charLengthAt(text, at);
-  return NUMBER.test(text.slice(at, at + length)) ? length : 0;
 }
 
 /** Script-weighted character counts of the examined text: every character, in or out of a word. */

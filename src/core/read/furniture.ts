@@ -1,4 +1,4 @@
-import { isAsciiDigit, isAsciiUpper, isWhitespaceCode, letterDigitAt } from '../text/chars.js';
+import { isLowerChar, isUpperChar, isWhitespaceCode, letterDigitAt, numberAt } from '../text/chars.js';
 import {
   CAPS_LABEL,
   CAPTION_LABEL,
@@ -17,9 +17,6 @@ import {
 } from './furniture-rules.js';
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
-const LETTER = /\p{L}/u;
 const NUMBER = /^\p{N}+$/u;
 // No rule matches a line of more words than this.
 const MAX_LINE_WORDS = Math.max(UI_LINE_MAX_WORDS, ...FURNITURE_LINE_PATTERNS.map((rule) => rule.maxWords));
@@ -49,15 +46,11 @@ function wordCount(text: string, limit: number): number {
 
 type CharClass = 'upper' | 'lower' | 'letter' | 'digit';
 
+/** The class of a letter or digit (one character): letters neither upper nor lower case are `letter`. */
 function charClass(char: string): CharClass {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) {
-    if (isAsciiDigit(code)) return 'digit';
-    return isAsciiUpper(code) ? 'upper' : 'lower';
-  }
-  if (UPPER.test(char)) return 'upper';
-  if (LOWER.test(char)) return 'lower';
-  return LETTER.test(char) ? 'letter' : 'digit';
+  if (isUpperChar(char)) return 'upper';
+  if (isLowerChar(char)) return 'lower';
+  return numberAt(char, 0) > 0 ? 'digit' : 'letter';
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Dateline } from '../document.js';
 import type { Model } from '../model/model.js';
 import { round } from '../score.js';
 import { NAME_PREFIX_TITLES } from '../terms/name-words.js';
-import { isStopWord, sentenceAtomText, titleAtomText, tokenizeText } from '../text/words.js';
+import { isStopWord, sentenceAtomText, titleAtomText } from '../text/words.js';
 import { LEVEL_DEPTH } from './data/m49.js';
 import {
   CALENDAR_WORDS,
@@ -26,7 +26,7 @@ import {
   type PhraseMatch,
   tokenizeForMatching,
 } from './phrase-matcher.js';
-import type { Tag, TaggableText, TagKind } from './tag.js';
+import { type Tag, type TaggableText, type TagKind, taggableTokens } from './tag.js';
 
 export interface PlaceOptions {
   /**
@@ -760,7 +760,7 @@ export function tagPlaces(
     rules: new Map(),
     votes: new Map(),
   };
-  const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
+  const tokens = taggableTokens(text);
   if (text.title !== null) {
     const words = matchTokens(titleAtomText(tokens, text.title));
     scanUnit(gaz, words, { weight: settings.titleWeight, where: 'title', sentence: -1 }, scan);

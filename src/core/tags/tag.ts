@@ -1,5 +1,5 @@
 import type { Dateline } from '../document.js';
-import type { TokenizedText } from '../text/words.js';
+import { type TokenizedText, tokenizeText } from '../text/words.js';
 
 export const TAG_KINDS = ['topic', 'country', 'region', 'organization', 'person'] as const;
 export type TagKind = (typeof TAG_KINDS)[number];
@@ -45,4 +45,9 @@ export interface TaggableText {
   readonly dateline?: Dateline | null;
   /** How many body sentences the first paragraph holds: the lead, which says what the story is about. */
   readonly leadSentences?: number;
+}
+
+/** The tokens the taggers read: the ones the caller shares, or the text tokenised here. */
+export function taggableTokens(text: TaggableText): TokenizedText {
+  return text.tokens ?? tokenizeText(text.title, text.sentences);
 }

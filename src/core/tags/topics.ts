@@ -2,9 +2,9 @@ import { InvalidOptionsError } from '../../errors.js';
 import type { Model } from '../model/model.js';
 import { round } from '../score.js';
 import { commonestSurface } from '../terms/surface.js';
-import { sentenceCount, sentenceIds, titleIds, tokenizeText } from '../text/words.js';
+import { sentenceCount, sentenceIds, titleIds } from '../text/words.js';
 import { type TopicCalibration, topicCalibration } from './data/topic-calibration.js';
-import type { Tag, TaggableText } from './tag.js';
+import { type Tag, type TaggableText, taggableTokens } from './tag.js';
 import { type Taxonomy, type TaxonomyEntry, tokenUnits, type Unit } from './taxonomy.js';
 
 export interface TopicOptions {
@@ -254,7 +254,7 @@ export interface EntryMatches {
 
 /** The taxonomy entries the title and sentences match, with their counts (for fitting term weights). */
 export function matchEntries(text: TaggableText, taxonomy: Taxonomy): EntryMatches {
-  const tokens = text.tokens ?? tokenizeText(text.title, text.sentences);
+  const tokens = taggableTokens(text);
   const hits = new Map<TaxonomyEntry, Hits>();
   // A surface form's units are worked out once per document, then each sentence is read from them.
   const unitsBySurface: (readonly Unit[] | undefined)[] = new Array(tokens.surfaces.length);

@@ -6,6 +6,7 @@
 // Tested on one character (a one- or two-unit string), so no anchors are needed.
 const LETTER_MARK_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 const LETTER_DIGIT = /[\p{L}\p{N}]/u;
+const NUMBER = /\p{N}/u;
 
 /** True for what JavaScript's `\s` matches. */
 export function isWhitespaceCode(code: number): boolean {
@@ -91,6 +92,13 @@ export function wordRun(text: string, at: number): number {
   let end = at;
   for (let step = letterMarkDigitAt(text, end); step > 0; step = letterMarkDigitAt(text, end)) end += step;
   return end - at;
+}
+
+/** Code units of the digit or other number character at `at` ("7", "٣", "½"), or 0 when it is something else. */
+export function numberAt(text: string, at: number): 0 | 1 | 2 {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return isAsciiDigit(code) ? 1 : 0;
+  return nonAsciiLength(text, at, NUMBER);
 }
 
 /** Code units of the letter or digit at `at`, or 0 when it is something else. */

@@ -1,8 +1,8 @@
 import { InvalidOptionsError } from '../../../errors.js';
 import type { Model } from '../../model/model.js';
 import { round } from '../../score.js';
-import { sentenceAtomText, titleAtomText, tokenizeText } from '../../text/words.js';
-import type { Tag, TaggableText } from '../tag.js';
+import { sentenceAtomText, titleAtomText } from '../../text/words.js';
+import { type Tag, type TaggableText, taggableTokens } from '../tag.js';
 import { fullestWords, type Typing, typeCluster } from './classify.js';
 import type { EntityLexicon } from './lexicon.js';
 import { findMentions, isShouted, type Mention } from './mentions.js';
@@ -191,7 +191,7 @@ export function tagEntities(
   // Two passes over the sentences, tokenising each twice rather than holding every sentence's tokens
   // (an object a word) from one pass to the next: on a 5 MB document the held tokens were ~70 MB of peak
   // memory and a fifth of the stage's time went to garbage collection (measured 2026-12-04).
-  const document = text.tokens ?? tokenizeText(text.title, text.sentences);
+  const document = taggableTokens(text);
   const wordsOf = (sentence: string, index: number): NameToken[] =>
     nameTokens(sentenceAtomText(document, index, sentence));
   const lowerWords = new Set<string>();
