@@ -71,11 +71,6 @@ export class AtomsBuilder {
     return { from, to: this.length };
   }
 
-  /** The atoms so far, by the ranges `add` returned: a later `add` may leave it stale. */
-  current(): AtomSpans {
-    return { starts: this.starts, ends: this.ends };
-  }
-
   build(): Atoms {
     return {
       starts: this.starts.subarray(0, this.length),

@@ -302,9 +302,13 @@ export function tokenizeText(
   sentences: readonly string[],
   lexicon: Lexicon = ENGLISH,
 ): TokenizedText {
+  // The one scan of the characters, then the term tokens composed from its atoms, unit by unit.
+  const builder = new AtomsBuilder();
+  for (const sentence of sentences) builder.add(sentence);
+  if (title !== null) builder.add(title);
+  const atoms = builder.build();
   const known = new Map<string, number>();
   const surfaces: string[] = [];
-  const atoms = new AtomsBuilder();
   let ids = new Int32Array(1024);
   let spaced = new Uint8Array(1024);
   let length = 0;
@@ -327,27 +331,22 @@ export function tokenizeText(
     spaced[length] = afterOneSpace ? 1 : 0;
     length += 1;
   };
-  const append = (text: string): void => {
-    // Add first: adding may grow the arrays `current` hands out.
-    const range = atoms.add(text);
-    termTokens({ text, atoms: atoms.current(), ...range }, add);
-  };
   // The body first, so surface ids follow the body's order (ties between surface forms of a term go
   // to the one the body used first).
   const starts = new Int32Array(sentences.length + 1);
   sentences.forEach((sentence, index) => {
     starts[index] = length;
-    append(sentence);
+    termTokens({ text: sentence, atoms, ...unitAtoms(atoms, index) }, add);
   });
   starts[sentences.length] = length;
-  if (title !== null) append(title);
+  if (title !== null) termTokens({ text: title, atoms, ...unitAtoms(atoms, sentences.length) }, add);
   return {
     surfaces,
     ids: ids.subarray(0, length),
     spaced: spaced.subarray(0, length),
     starts,
     hasTitle: title !== null,
-    atoms: atoms.build(),
+    atoms,
     lexicon,
     idOf: (surface) => known.get(surface) ?? -1,
   };
