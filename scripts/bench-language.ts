@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { compileLanguageModel, detectLanguage } from '../src/core/language/detect.js';
 import { SUPPORTED_LANGUAGES } from '../src/core/language/tools.js';
+import { median } from './bench/stats.js';
 import { LAMBDA_ESBUILD_OPTIONS } from './lambda-bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,11 +21,6 @@ const MB = 1024 * 1024;
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Math.max(3, Number.parseInt(values.runs, 10) || 15);
 const languages = compileLanguageModel();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function megabyteOf(code: string): string {
   const text = readFileSync(new URL(`${code}.txt`, SAMPLES), 'utf8');

@@ -88,7 +88,7 @@ interface ChildRun {
  * Spawns `node <args>` and times it from the spawn to the moment its report line arrives (the
  * response), which is before the process has exited. Rejects with the child's stderr if it fails.
  */
-export function spawnTimed(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
+function spawnTimed(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });

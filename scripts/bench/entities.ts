@@ -6,17 +6,13 @@ import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { readText } from '../../src/core/read/read-document.js';
 import { tagEntities } from '../../src/core/tags/entities/tag-entities.js';
 import { buildCorpus, corpusBytes, loadSourceArticles } from './corpus.js';
+import { median } from './stats.js';
 import { MB } from './throughput.js';
 
 const model = bundledModel();
 
 const CORPUS_SEED = 1;
 const PASSES = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 async function main(): Promise<void> {
   const corpus = buildCorpus(loadSourceArticles(), 1.05 * MB, CORPUS_SEED);

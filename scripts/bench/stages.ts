@@ -1,6 +1,6 @@
 // Times each stage of the analysis separately over the bench corpus, so a change's effect on one stage shows.
 // Usage: npx tsx scripts/bench/stages.ts [passes]
-import { documentLanguage, taggableText } from '../../src/core/analyze.js';
+import { documentLanguage, PLACE_OPTIONS, taggableText } from '../../src/core/analyze.js';
 import { extractKeywords } from '../../src/core/keywords.js';
 import { bundledModel } from '../../src/core/model/bundled-model.js';
 import { readFile } from '../../src/core/read/read-file.js';
@@ -39,7 +39,7 @@ for (let pass = 0; pass <= passes; pass++) {
     time('keywords', () => extractKeywords(stats, model, { tokens }));
     const taggable = taggableText(doc, tokens);
     time('topics', () => tagTopics(taggable, model));
-    time('places', () => tagPlaces(taggable, model, { minWeight: 2 }));
+    time('places', () => tagPlaces(taggable, model, PLACE_OPTIONS));
     time('entities', () => tagEntities(taggable, model));
   }
 }

@@ -15,6 +15,7 @@ import type { Taxonomy } from './tags/taxonomy.js';
 import { tagTopics } from './tags/topics.js';
 import { computeTermStats } from './terms/term-stats.js';
 import type { AtomRange } from './text/atoms.js';
+import { cutLength } from './text/chars.js';
 import { type Lexicon, sentenceAtoms, type TokenizedText, titleAtoms, tokenizeText } from './text/words.js';
 
 export interface AnalyzeOptions extends SummaryOptions {
@@ -35,7 +36,7 @@ export type AnalyzeArticleOptions = ReadOptions & AnalyzeOptions;
 // A place, region or organisation must be named twice (a title mention counts three times) to be a
 // tag: on the eval corpus one passing mention tagged 40 countries for 22 expected (precision 0.55);
 // two mentions tag 24 (precision 0.88, recall 0.95).
-const PLACE_OPTIONS = Object.freeze({ minWeight: 2 });
+export const PLACE_OPTIONS = Object.freeze({ minWeight: 2 });
 
 // Adult silent reading speed for non-fiction, in words per minute.
 const READING_WORDS_PER_MINUTE = 238;
@@ -143,9 +144,11 @@ const LANGUAGE_SAMPLE_CHARS = 20_000;
 export async function documentLanguage(
   doc: ArticleDocument,
   model: Pick<Model, 'lexicon' | 'languages'> = bundledModel(),
-  tokens: TokenizedText = tokenizeText(doc.title, languageSentences(doc)),
+  tokens?: TokenizedText,
 ): Promise<{ language: string; lexicon: Lexicon }> {
-  const guess = detectSampleLanguage(languageSample(doc, tokens), model.languages);
+  const sentences = languageSentences(doc);
+  const sample = languageSample(doc.title, sentences, tokens ?? tokenizeText(doc.title, sentences));
+  const guess = detectSampleLanguage(sample, model.languages);
   if (guess.code === 'en' || guess.code === 'und') return { language: guess.code, lexicon: model.lexicon };
   return { language: guess.code, lexicon: await toolsFor(guess) };
 }
@@ -162,17 +165,18 @@ function languageSentences(doc: ArticleDocument): string[] {
   return sentences;
 }
 
-/** The title, then the sentences, cut at {@link LANGUAGE_SAMPLE_CHARS}. */
-function languageSample(doc: ArticleDocument, tokens: TokenizedText): LanguageSample {
+/** The title, then the sentences (the first of the document's), cut at {@link LANGUAGE_SAMPLE_CHARS}. */
+function languageSample(
+  title: string | null,
+  sentences: readonly string[],
+  tokens: TokenizedText,
+): LanguageSample {
   const texts: string[] = [];
   const ranges: AtomRange[] = [];
   const lengths: number[] = [];
   let used = 0;
   const take = (text: string, range: AtomRange): void => {
-    let length = Math.min(text.length, LANGUAGE_SAMPLE_CHARS - used);
-    // Not half a surrogate pair at the cut.
-    const last = text.charCodeAt(length - 1);
-    if (length < text.length && last >= 0xd800 && last <= 0xdbff) length -= 1;
+    const length = cutLength(text, LANGUAGE_SAMPLE_CHARS - used);
     let { to } = range;
     while (to > range.from && (tokens.atoms.starts[to - 1] ?? 0) >= length) to -= 1;
     texts.push(text);
@@ -180,8 +184,7 @@ function languageSample(doc: ArticleDocument, tokens: TokenizedText): LanguageSa
     lengths.push(length);
     used += length;
   };
-  take(doc.title ?? '', titleAtoms(tokens));
-  const sentences = languageSentences(doc);
+  take(title ?? '', titleAtoms(tokens));
   sentences.forEach((sentence, index) => {
     used += 1;
     take(sentence, sentenceAtoms(tokens, index));

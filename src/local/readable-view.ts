@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { focusDepth } from '../core/tags/tag.js';
 
 /** How many topics, people, organisations and keywords the readable view lists. */
 const SHOWN_PER_KIND = 3;
@@ -28,13 +29,6 @@ export const ViewedOutput = z.object({
 export type ViewedOutput = z.infer<typeof ViewedOutput>;
 type ViewedTag = NonNullable<ViewedOutput['tags']>[number];
 
-// A sub-region says more than its continent: "Central Asia" before "Asia".
-const LEVEL_ORDER: Readonly<Record<string, number>> = {
-  'intermediate-region': 0,
-  'sub-region': 1,
-  region: 2,
-};
-
 /**
  * The places a story is about: its focus countries and regions (most specific region first), or,
  * when none is marked as focus, its top two countries.
@@ -44,7 +38,8 @@ function places(tags: readonly ViewedTag[]): string[] {
   const focusCountries = countries.filter((tag) => tag.focus === true);
   const regions = tags
     .filter((tag) => tag.kind === 'region' && tag.focus === true)
-    .sort((a, b) => (LEVEL_ORDER[a.level ?? ''] ?? 3) - (LEVEL_ORDER[b.level ?? ''] ?? 3));
+    // A sub-region says more than its continent: "Central Asia" before "Asia".
+    .sort((a, b) => focusDepth(b) - focusDepth(a));
   return [
     ...(focusCountries.length > 0 ? focusCountries : countries.slice(0, 2)),
     ...regions.slice(0, 2),

@@ -1,4 +1,4 @@
-import type { Tag, TagKind } from '../core/tags/tag.js';
+import { focusDepth, type Tag, type TagKind } from '../core/tags/tag.js';
 import type { ObjectTag } from './storage.js';
 
 /** An S3 object tag, as the SDK spells it. */
@@ -44,8 +44,6 @@ function namesOf(tags: readonly Tag[], kind: TagKind): string[] {
   return tags.filter((tag) => tag.kind === kind).map((tag) => tag.name);
 }
 
-const LEVEL_DEPTH = { region: 1, 'sub-region': 2, 'intermediate-region': 3 } as const;
-
 /**
  * The places a story is about, best first: the focus countries, or every country when the tagger
  * marked none; for the region, the most specific focus region (M49 level), the heaviest of a level.
@@ -54,9 +52,8 @@ function mainPlaces(tags: readonly Tag[]): { countries: string[]; region: string
   const countries = tags.filter((tag) => tag.kind === 'country');
   const focused = countries.filter((tag) => tag.focus === true);
   const regions = tags.filter((tag) => tag.kind === 'region');
-  const depth = (tag: Tag): number => (tag.focus === true ? LEVEL_DEPTH[tag.level ?? 'region'] : 0);
   // Array.prototype.sort is stable: regions of one depth stay in score order.
-  const [region] = [...regions].sort((a, b) => depth(b) - depth(a));
+  const [region] = [...regions].sort((a, b) => focusDepth(b) - focusDepth(a));
   return {
     countries: (focused.length > 0 ? focused : countries).map((tag) => tag.name),
     region: region?.name ?? '',

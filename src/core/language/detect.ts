@@ -1,5 +1,5 @@
 import { type AtomRange, type AtomSpans, atomsOf, unitAtoms } from '../text/atoms.js';
-import { isAsciiLetter, numberAt } from '../text/chars.js';
+import { cutLength, isAsciiLetter, numberAt } from '../text/chars.js';
 import {
   DISTINCTIVE_LETTERS,
   FUNCTION_WORDS,
@@ -441,11 +441,7 @@ export function detectLanguage(
   options: DetectOptions = {},
 ): LanguageGuess {
   const maxChars = options.maxChars ?? defaults.maxChars;
-  let cut = text.length > maxChars ? text.slice(0, maxChars) : text;
-  // Do not leave half a surrogate pair at the cut.
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  cut = cut.normalize('NFC');
+  const cut = text.slice(0, cutLength(text, maxChars)).normalize('NFC');
   const atoms = atomsOf(cut);
   return detectSampleLanguage(
     { texts: [cut], atoms, ranges: [unitAtoms(atoms, 0)], lengths: [cut.length] },

@@ -36,7 +36,7 @@ export interface ModelData {
 
 /**
  * Loads compiled model data: maps and tries built from token lists, no stemming or tokenising.
- * @example const model = modelFrom(MODEL_DATA);
+ * @example const model = modelFrom(bundledModelData());
  */
 export function modelFrom(data: ModelData, lexicon: Lexicon = ENGLISH): Model {
   return Object.freeze({

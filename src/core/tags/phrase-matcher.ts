@@ -160,8 +160,8 @@ function titleCase(word: string): string {
 }
 
 /**
- * A set of phrases, each with a value, matched on exact tokens. Build with `add`, then `match`
- * sentences; adding the same phrase twice keeps the first value and reports a conflict.
+ * A set of phrases, each with a value, matched on exact tokens. Build with `addTokens`, then `match`
+ * sentences; adding the same phrase twice keeps the first value.
  */
 export class PhraseTrie<T> {
   private readonly root = new Map<string, TrieNode<T>>();
@@ -169,13 +169,11 @@ export class PhraseTrie<T> {
   private readonly vocabulary = new Set<string>();
   private longest = 0;
 
-  /** Adds a phrase; returns the value already stored for it, if another was there first. */
-  add(surface: string, value: T): T | undefined {
-    return this.addTokens(surfaceTokens(surface), value);
-  }
-
-  /** {@link add} for a phrase already split by {@link surfaceTokens} (a compiled gazetteer's). */
-  addTokens(tokens: readonly string[], value: T): T | undefined {
+  /**
+   * Adds a phrase split by {@link surfaceTokens} (a compiled gazetteer's, whose conflicts are settled
+   * when it is compiled); a phrase already there keeps its first value.
+   */
+  addTokens(tokens: readonly string[], value: T): void {
     let level = this.root;
     let node: TrieNode<T> | undefined;
     // Plain loops, no destructuring or spread: a cold start builds the bundled gazetteer's ~2,700
@@ -193,11 +191,9 @@ export class PhraseTrie<T> {
       }
       node = child;
     }
-    if (node === undefined) return undefined;
+    if (node === undefined) return;
     this.longest = Math.max(this.longest, tokens.length);
-    if (node.value !== undefined) return node.value;
-    node.value = value;
-    return undefined;
+    node.value ??= value;
   }
 
   /** Length in tokens of the longest phrase: the scan never looks further ahead than this. */

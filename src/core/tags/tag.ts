@@ -1,5 +1,6 @@
 import type { Dateline } from '../document.js';
 import { type TokenizedText, tokenizeText } from '../text/words.js';
+import { LEVEL_DEPTH } from './data/m49.js';
 
 export const TAG_KINDS = ['topic', 'country', 'region', 'organization', 'person'] as const;
 export type TagKind = (typeof TAG_KINDS)[number];
@@ -50,4 +51,17 @@ export interface TaggableText {
 /** The tokens the taggers read: the ones the caller shares, or the text tokenised here. */
 export function taggableTokens(text: TaggableText): TokenizedText {
   return text.tokens ?? tokenizeText(text.title, text.sentences);
+}
+
+/**
+ * How specific a region the story is about is: its M49 level's depth (intermediate region 3,
+ * sub-region 2, region 1; a region without a level counts as one), 0 for a region it only mentions.
+ * Sorting regions by it, highest first, puts "Central Asia" before "Asia".
+ */
+export function focusDepth(tag: {
+  readonly focus?: boolean | null | undefined;
+  readonly level?: string | null | undefined;
+}): number {
+  if (tag.focus !== true) return 0;
+  return (LEVEL_DEPTH as Readonly<Record<string, number>>)[tag.level ?? 'region'] ?? 0;
 }

@@ -33,6 +33,16 @@ export function charLengthAt(text: string, at: number): 1 | 2 {
   return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
+/**
+ * `length` or one less, so that cutting `text` there does not leave half a surrogate pair at the end.
+ * @example cutLength('a😀', 2) // 1
+ */
+export function cutLength(text: string, length: number): number {
+  if (length <= 0 || length >= text.length) return Math.max(0, Math.min(length, text.length));
+  const last = text.charCodeAt(length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? length - 1 : length;
+}
+
 /** A–Z. */
 export function isAsciiUpper(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;

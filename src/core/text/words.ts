@@ -210,7 +210,7 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
  * An English lexicon: natural's Porter stemmer, with its own memo, and natural's stop words plus
  * the news fillers above.
  */
-export function createEnglishLexicon(): Lexicon {
+function createEnglishLexicon(): Lexicon {
   const stems = new Map<string, string>();
   return Object.freeze({
     code: 'en',

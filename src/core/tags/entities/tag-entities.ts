@@ -188,9 +188,10 @@ export function tagEntities(
   const lexicon = model.entities;
   const mentions: Mention[] = [];
   const shouted: NameToken[][] = [];
-  // Two passes over the sentences, tokenising each twice rather than holding every sentence's tokens
-  // (an object a word) from one pass to the next: on a 5 MB document the held tokens were ~70 MB of peak
-  // memory and a fifth of the stage's time went to garbage collection (measured 2026-12-04).
+  // Two passes over the sentences, making each sentence's tokens in the second rather than holding every
+  // sentence's tokens (an object a word) from the first: on a 5 MB document the held tokens were ~70 MB
+  // of peak memory and a fifth of the stage's time went to garbage collection (measured 2026-12-04). The
+  // first pass only collects the words written in lower case, and makes no tokens.
   const document = taggableTokens(text);
   const wordsOf = (sentence: string, index: number): NameToken[] =>
     nameTokens(sentenceAtomText(document, index, sentence));
